@@ -1,0 +1,1 @@
+export type { ClockV1 } from './clock-v1';

@@ -1,0 +1,15 @@
+export { AdapterError } from './adapter-error';
+export { AuthenticationError } from './authentication-error';
+export { ConfigurationError } from './configuration-error';
+export { ConflictError } from './conflict-error';
+export { DealScoutError, type DealScoutErrorOptions, errorDocsUrl } from './deal-scout-error';
+export { type ErrorCode, errorCodes } from './error-codes';
+export { LimitExceededError } from './limit-exceeded-error';
+export { ListingParseError } from './listing-parse-error';
+export { MarketplaceRequestError } from './marketplace-request-error';
+export { NotFoundError } from './not-found-error';
+export { type DeliveryFailureKind, NotificationDeliveryError } from './notification-delivery-error';
+export { RateLimitedError } from './rate-limited-error';
+export { StorageError } from './storage-error';
+export { UnsupportedCapabilityError } from './unsupported-capability-error';
+export { ValidationError, type ValidationIssue } from './validation-error';

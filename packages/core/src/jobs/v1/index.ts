@@ -1,0 +1,1 @@
+export type { JobContextV1, JobHandlerV1, JobsV1 } from './jobs-v1';

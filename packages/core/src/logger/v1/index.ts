@@ -1,0 +1,1 @@
+export type { LogFieldsV1, LoggerV1 } from './logger-v1';

@@ -1,0 +1,7 @@
+export {
+  type Comparable,
+  ComparableSchema,
+  type PriceAnalysis,
+  PriceAnalysisSchema,
+  PriceTrendSchema,
+} from './price-analysis';
