@@ -10,6 +10,8 @@ import type { SearchIndexV1 } from '../search/v1/search-index-v1';
 import type { ListingUpsertResultV1 } from '../storage/v1/listing-repository-v1';
 import type { StorageV1 } from '../storage/v1/storage-v1';
 import type { DealScoutEvents } from './events';
+import type { IngestResult } from './ingest';
+import type { MarketplaceClient } from './marketplace-client';
 
 /** A typed event emitter over {@link DealScoutEvents}. */
 export type DealScoutEmitter = EventEmitter<{ [K in keyof DealScoutEvents]: [DealScoutEvents[K]] }>;
@@ -40,8 +42,16 @@ export type RuntimeContext = {
   readonly logger: LoggerV1;
   readonly events: DealScoutEmitter;
   readonly marketplaces: ReadonlyMap<string, MarketplaceAdapterV1>;
+  /**
+   * The runtime client of a composed marketplace (capability checks, validation, rate limits,
+   * retries, error wrapping). Throws `NotFoundError` for an unknown id. Always call adapters
+   * through it, never their `do*` methods directly.
+   */
+  marketplace(marketplaceId: string): MarketplaceClient;
   readonly channels: ReadonlyMap<ChannelKind, NotificationChannelV1>;
   readonly stages: IngestStages;
+  /** Stores, enriches and reacts to listings: the same pipeline as `scout.ingest`. */
+  ingest(listings: readonly unknown[]): Promise<IngestResult>;
   /** The ISO timestamp of the clock's now. */
   now(): string;
   /** Reports a background failure as an `error` event and a log line; never throws. */
