@@ -1,1 +1,2 @@
 export { createManualClock, type ManualClock } from './manual-clock';
+export { createMemoryStorage, type MemoryStorageSettings } from './storage';

@@ -1,0 +1,1 @@
+export { createMemoryStorage, type MemoryStorageSettings } from './create-memory-storage';
