@@ -22,6 +22,8 @@ export function createManualClock(start: Date | string = '2026-01-05T09:00:00.00
     for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
   };
   const runUntil = async (target: number) => {
+    // Let work already in flight register its timers at the current time before time moves.
+    await settle();
     for (;;) {
       timers.sort((a, b) => a.at - b.at || a.id - b.id);
       const next = timers[0];

@@ -51,6 +51,8 @@ export async function callWithRetries<T>(options: {
   readonly clock: ClockV1;
   readonly events?: DealScoutEmitter;
   readonly signal?: AbortSignal;
+  /** Extra veto on retrying an error the policy would retry (e.g. an exhausted daily budget). */
+  readonly shouldRetry?: (error: DealScoutError) => boolean;
   readonly attempt: (attempt: number) => Promise<T>;
 }): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -60,6 +62,7 @@ export async function callWithRetries<T>(options: {
       if (options.signal?.aborted) throw thrown;
       const error = toDealScoutError(thrown, options.source, options.operation);
       if (!error.isRetryable || attempt >= options.policy.maxAttempts) throw error;
+      if (options.shouldRetry && !options.shouldRetry(error)) throw error;
       const delayMs = retryDelay(error, attempt, options.policy);
       options.events?.emit('adapter.retry', {
         source: options.source,

@@ -135,6 +135,8 @@ export function createMarketplaceClient(options: {
     intervalCap: Math.max(1, Math.floor(adapter.limits.requestsPerSecond)),
     interval: 1000,
   });
+  // Retrying an exhausted daily budget within one call would only wait until midnight.
+  const budgetErrors = new WeakSet<object>();
   let budgetDay = '';
   let budgetUsed = 0;
 
@@ -149,11 +151,13 @@ export function createMarketplaceClient(options: {
     }
     if (budgetUsed >= cap) {
       const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-      throw new RateLimitedError({
+      const error = new RateLimitedError({
         source,
         message: `daily call budget of ${cap} is used up`,
         retryAfterMs: midnight - now.getTime(),
       });
+      budgetErrors.add(error);
+      throw error;
     }
     budgetUsed++;
   };
@@ -177,6 +181,7 @@ export function createMarketplaceClient(options: {
       clock,
       events,
       signal,
+      shouldRetry: (error) => !budgetErrors.has(error),
       attempt: () =>
         queue.add(async () => {
           takeBudget();
