@@ -1,1 +1,6 @@
-export {};
+/**
+ * @deal-scout/testkit: conformance suites for every Deal Scout contract, HTTP record/replay helpers
+ * and real-data fixture loaders for adapter authors.
+ */
+
+export * from './fixtures';
