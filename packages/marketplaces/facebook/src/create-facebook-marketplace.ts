@@ -115,11 +115,11 @@ export function createFacebookMarketplace(settings: FacebookSettings = {}): Face
     normaliseListing: (json, options) => convertFacebookListing(json, options),
     checkBatchStatus: (input) => publisher.checkBatchStatus(input),
     async upsertSellerDetails(input) {
-      const sellers = parseInput(z.array(PartnerSellerSchema).min(1).max(5_000), input.sellers, {
-        subject: 'Facebook partner sellers',
-        source: 'facebook',
-        field: 'sellers',
-      });
+      const { sellers } = parseInput(
+        z.object({ sellers: z.array(PartnerSellerSchema).min(1).max(5_000) }),
+        { sellers: input.sellers },
+        { subject: 'Facebook partner sellers', source: 'facebook' },
+      );
       await publisher.upsertSellerDetails({ ...input, sellers });
     },
   };
