@@ -51,6 +51,16 @@ export const PriceAnalysisSchema = z.object({
   comparables: z.array(ComparableSchema),
   /** A short human explanation, e.g. why confidence is low. */
   note: z.string().nullable(),
+  /**
+   * The calibrated 80% prediction interval of the price a comparable item sells for (about 8 in
+   * 10 sell inside it), or `null` with the money fields.
+   */
+  predictionInterval: z
+    .object({ level: z.number().min(0).max(1), min: MoneySchema, max: MoneySchema })
+    .nullable()
+    .default(null),
+  /** How many comparables were dropped as outliers (MAD rule) before the statistics. */
+  outliersRemoved: z.number().int().min(0).default(0),
 });
 
 export type PriceAnalysis = z.output<typeof PriceAnalysisSchema>;

@@ -1,0 +1,387 @@
+import { type CategoryId, categoryIds } from '../listing/categories';
+import { conditionRank } from '../listing/condition';
+import type { Listing } from '../listing/listing';
+import { haversineDistance } from '../listing/location';
+import {
+  type ComparableWeighting,
+  categoryAffinity,
+  conditionAffinity,
+  defaultComparableWeighting,
+  mileageAffinity,
+  yearAffinity,
+} from './comparable-similarity';
+import { listingPriceFacts } from './listing-price-facts';
+import { tokenizeTitle } from './tokenize-title';
+import { createTopKHeap } from './top-k-heap';
+
+/** A comparable found by the index, best first. */
+export type ComparableMatch = {
+  readonly listingId: string;
+  /** Reference price in minor units (sold price when sold). Always > 0. */
+  readonly amount: number;
+  readonly sold: boolean;
+  readonly postedAtMs: number;
+  /** 0–1: text (BM25) × category × condition × year × mileage similarity. */
+  readonly similarity: number;
+  /** Similarity × recency × sold-vs-asking × distance: what the statistics weigh it by. */
+  readonly weight: number;
+};
+
+/** Settings of {@link createComparablesIndex}. */
+export type ComparablesIndexSettings = {
+  /** BM25 term-frequency saturation. Default 1.2. */
+  readonly k1?: number;
+  /** BM25 length normalisation; titles are short, so 0.5 rather than 0.75. Default 0.5. */
+  readonly b?: number;
+  /**
+   * Postings are gathered rarest term first until this many candidates are found; the more
+   * common terms then only score those candidates. Default 4000.
+   */
+  readonly candidateTarget?: number;
+  /** At most this many postings of one term are read, newest first. Default 60000. */
+  readonly maxPostingsPerTerm?: number;
+};
+
+/** What to find comparables for (usually built from a listing by {@link comparableQueryOf}). */
+export type ComparableQuery = {
+  /** Excluded from the results (the analysed listing itself). */
+  readonly excludeId: string | null;
+  readonly terms: readonly string[];
+  readonly currency: string;
+  readonly category: CategoryId | null;
+  readonly conditionRank: number | null;
+  readonly year: number | null;
+  readonly mileage: number | null;
+  readonly lat: number | null;
+  readonly lon: number | null;
+  /** The instant recency is measured from, ms since the epoch. */
+  readonly nowMs: number;
+  readonly limit: number;
+  readonly weighting?: ComparableWeighting;
+  /** Scores every indexed listing instead of using the postings (the benchmark's baseline). */
+  readonly fullScan?: boolean;
+};
+
+/**
+ * An in-memory comparables index: an inverted index of title and attribute terms for BM25, plus
+ * columns (typed arrays) of the numbers comparables are filtered and weighted by. Updated on
+ * ingest, it answers a comparables query by scoring only the listings that share a rare term with
+ * the query, so `analyze` stays fast on a store of millions of listings.
+ */
+export type ComparablesIndex = {
+  /** Adds or replaces a listing; removed listings and prices of 0 are dropped from the index. */
+  upsert(listing: Listing): void;
+  remove(id: string): void;
+  /** Number of listings that can be returned as comparables. */
+  readonly size: number;
+  /** The best comparables, best first. */
+  query(query: ComparableQuery): ComparableMatch[];
+};
+
+const noCategory = 0;
+const categoryIndex = new Map<string, number>(categoryIds.map((id, i) => [id, i + 1]));
+const categoryCount = categoryIds.length + 1;
+const categoryMatrix = new Float32Array(categoryCount * categoryCount);
+for (let a = 0; a < categoryCount; a++) {
+  for (let b = 0; b < categoryCount; b++) {
+    categoryMatrix[a * categoryCount + b] = categoryAffinity(
+      a === noCategory ? null : (categoryIds[a - 1] as CategoryId),
+      b === noCategory ? null : (categoryIds[b - 1] as CategoryId),
+    );
+  }
+}
+
+function grow<T extends Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint8Array>(
+  array: T,
+  needed: number,
+): T {
+  if (needed <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/** The index terms of a listing: its title terms plus `make:` and `model:` attribute terms. */
+export function indexTermsOf(listing: Listing): string[] {
+  const facts = listingPriceFacts(listing);
+  const terms = tokenizeTitle(listing.title);
+  if (facts.make) terms.push(`make:${facts.make}`);
+  if (facts.modelBase) terms.push(`model:${facts.modelBase}`);
+  return terms;
+}
+
+/** Builds the comparables query of a listing, measured from `nowMs`. */
+export function comparableQueryOf(
+  listing: Listing,
+  options: { nowMs: number; limit: number; weighting?: ComparableWeighting },
+): ComparableQuery {
+  const facts = listingPriceFacts(listing);
+  return {
+    excludeId: listing.id,
+    terms: indexTermsOf(listing),
+    currency: facts.currency,
+    category: listing.category ?? null,
+    conditionRank: listing.condition ? conditionRank(listing.condition) : null,
+    year: facts.year,
+    mileage: facts.mileage,
+    lat: listing.location?.lat ?? null,
+    lon: listing.location?.lon ?? null,
+    nowMs: options.nowMs,
+    limit: options.limit,
+    ...(options.weighting ? { weighting: options.weighting } : {}),
+  };
+}
+
+/** Creates an empty comparables index. */
+export function createComparablesIndex(settings: ComparablesIndexSettings = {}): ComparablesIndex {
+  const k1 = settings.k1 ?? 1.2;
+  const b = settings.b ?? 0.5;
+  const candidateTarget = settings.candidateTarget ?? 4000;
+  const maxPostingsPerTerm = settings.maxPostingsPerTerm ?? 60_000;
+
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  let amount = new Float64Array(1024);
+  let postedAt = new Float64Array(1024);
+  let lat = new Float32Array(1024);
+  let lon = new Float32Array(1024);
+  let mileage = new Float32Array(1024);
+  let year = new Int16Array(1024);
+  let currency = new Int16Array(1024);
+  let category = new Uint8Array(1024);
+  let condition = new Int8Array(1024);
+  let flags = new Uint8Array(1024); // bit 0: live, bit 1: sold
+  let termStart = new Int32Array(1024);
+  let termLength = new Uint8Array(1024);
+  let seen = new Int32Array(1024);
+  let scratchSimilarity = new Float64Array(1024);
+  let scratchWeight = new Float64Array(1024);
+  let termPool = new Int32Array(8192);
+  let poolLength = 0;
+  let live = 0;
+  let totalTerms = 0;
+
+  const termIds = new Map<string, number>();
+  let documentFrequency = new Int32Array(1024);
+  const postings: Array<{ slots: Int32Array; length: number }> = [];
+  let queryWeight = new Float64Array(1024);
+  const currencies = new Map<string, number>();
+  let epoch = 0;
+
+  const termIdOf = (term: string): number => {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(term, id);
+      postings.push({ slots: new Int32Array(4), length: 0 });
+      documentFrequency = grow(documentFrequency, id + 1);
+      queryWeight = grow(queryWeight, id + 1);
+    }
+    return id;
+  };
+
+  const unlink = (slot: number) => {
+    if (!(flags[slot] as number & 1)) return;
+    flags[slot] = 0;
+    live--;
+    totalTerms -= termLength[slot] as number;
+    const start = termStart[slot] as number;
+    const distinct = new Set(termPool.subarray(start, start + (termLength[slot] as number)));
+    for (const term of distinct) documentFrequency[term] = (documentFrequency[term] as number) - 1;
+    // Postings keep the stale slot; scoring reads the forward terms, so it simply stops matching.
+  };
+
+  const ensureCapacity = (slots: number) => {
+    amount = grow(amount, slots);
+    postedAt = grow(postedAt, slots);
+    lat = grow(lat, slots);
+    lon = grow(lon, slots);
+    mileage = grow(mileage, slots);
+    year = grow(year, slots);
+    currency = grow(currency, slots);
+    category = grow(category, slots);
+    condition = grow(condition, slots);
+    flags = grow(flags, slots);
+    termStart = grow(termStart, slots);
+    termLength = grow(termLength, slots);
+    seen = grow(seen, slots);
+    scratchSimilarity = grow(scratchSimilarity, slots);
+    scratchWeight = grow(scratchWeight, slots);
+  };
+
+  const index: ComparablesIndex = {
+    get size() {
+      return live;
+    },
+    upsert(listing) {
+      const facts = listingPriceFacts(listing);
+      let slot = slotOf.get(listing.id);
+      if (slot !== undefined) unlink(slot);
+      if (listing.status === 'removed' || facts.amount <= 0) return;
+      if (slot === undefined) {
+        slot = ids.length;
+        ids.push(listing.id);
+        slotOf.set(listing.id, slot);
+        ensureCapacity(slot + 1);
+      }
+      let currencyId = currencies.get(facts.currency);
+      if (currencyId === undefined) {
+        currencyId = currencies.size;
+        currencies.set(facts.currency, currencyId);
+      }
+      amount[slot] = facts.amount;
+      postedAt[slot] = facts.postedAtMs;
+      lat[slot] = listing.location?.lat ?? Number.NaN;
+      lon[slot] = listing.location?.lon ?? Number.NaN;
+      mileage[slot] = facts.mileage ?? Number.NaN;
+      year[slot] = facts.year ?? 0;
+      currency[slot] = currencyId;
+      category[slot] = listing.category ? (categoryIndex.get(listing.category) ?? noCategory) : noCategory;
+      condition[slot] = listing.condition ? conditionRank(listing.condition) : -1;
+      flags[slot] = 1 | (facts.sold ? 2 : 0);
+
+      const terms = indexTermsOf(listing)
+        .slice(0, 255)
+        .map((term) => termIdOf(term));
+      termPool = grow(termPool, poolLength + terms.length);
+      termStart[slot] = poolLength;
+      termLength[slot] = terms.length;
+      termPool.set(terms, poolLength);
+      poolLength += terms.length;
+      totalTerms += terms.length;
+      live++;
+      for (const term of new Set(terms)) {
+        documentFrequency[term] = (documentFrequency[term] as number) + 1;
+        const list = postings[term] as { slots: Int32Array; length: number };
+        list.slots = grow(list.slots, list.length + 1);
+        list.slots[list.length++] = slot;
+      }
+    },
+    remove(id) {
+      const slot = slotOf.get(id);
+      if (slot !== undefined) unlink(slot);
+    },
+    query(query) {
+      const weighting = query.weighting ?? defaultComparableWeighting;
+      const currencyId = currencies.get(query.currency);
+      if (currencyId === undefined || live === 0 || query.limit <= 0) return [];
+      const averageLength = totalTerms / live;
+
+      // Query terms known to the index, with their BM25 idf, rarest first.
+      const counts = new Map<number, number>();
+      for (const term of query.terms) {
+        const id = termIds.get(term);
+        if (id !== undefined && (documentFrequency[id] as number) > 0)
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      const queryTerms = [...counts.keys()].sort(
+        (x, y) => (documentFrequency[x] as number) - (documentFrequency[y] as number),
+      );
+      let maxScore = 0;
+      const selfNorm = k1 * (1 - b + (b * query.terms.length) / averageLength);
+      for (const term of queryTerms) {
+        const df = documentFrequency[term] as number;
+        const idf = Math.log(1 + (live - df + 0.5) / (df + 0.5));
+        queryWeight[term] = idf;
+        const tf = counts.get(term) as number;
+        maxScore += (idf * tf * (k1 + 1)) / (tf + selfNorm);
+      }
+
+      const excluded = query.excludeId === null ? -1 : (slotOf.get(query.excludeId) ?? -1);
+      const categoryRow = (query.category ? (categoryIndex.get(query.category) ?? 0) : 0) * categoryCount;
+      const nowMs = query.nowMs;
+      const halfLifeMs = weighting.halfLifeDays * 86_400_000;
+      const hasPoint = query.lat !== null && query.lon !== null && weighting.nearbyMi !== null;
+      const heap = createTopKHeap(query.limit);
+
+      const score = (slot: number) => {
+        if (slot === excluded || !((flags[slot] as number) & 1) || currency[slot] !== currencyId) return;
+        const categoryFactor = categoryMatrix[categoryRow + (category[slot] as number)] as number;
+        if (categoryFactor === 0) return;
+        const rank = condition[slot] as number;
+        const conditionFactor = conditionAffinity(
+          query.conditionRank,
+          rank < 0 ? null : rank,
+          weighting.maxConditionSteps,
+        );
+        if (conditionFactor === 0) return;
+        let text = 0;
+        if (maxScore > 0) {
+          const start = termStart[slot] as number;
+          const length = termLength[slot] as number;
+          const norm = k1 * (1 - b + (b * length) / averageLength);
+          for (let i = 0; i < length; i++) {
+            const term = termPool[start + i] as number;
+            const idf = queryWeight[term] as number;
+            if (idf === 0) continue;
+            let tf = 0;
+            let firstSeen = true;
+            for (let j = 0; j < length; j++) {
+              if (termPool[start + j] === term) {
+                if (j < i) firstSeen = false;
+                tf++;
+              }
+            }
+            if (firstSeen) text += (idf * tf * (k1 + 1)) / (tf + norm);
+          }
+          text = Math.min(1, text / maxScore);
+          if (text === 0) return;
+        } else {
+          text = 0.5; // no known terms: category, condition and attributes decide alone
+        }
+        const similarity =
+          text *
+          categoryFactor *
+          conditionFactor *
+          yearAffinity(query.year, (year[slot] as number) || null) *
+          mileageAffinity(query.mileage, Number.isNaN(mileage[slot]) ? null : (mileage[slot] as number));
+        const age = Math.max(0, nowMs - (postedAt[slot] as number));
+        let weight = similarity * 0.5 ** (age / halfLifeMs);
+        if (!((flags[slot] as number) & 2)) weight *= weighting.askingPriceWeight;
+        if (hasPoint && !Number.isNaN(lat[slot])) {
+          const miles = haversineDistance(
+            { lat: query.lat as number, lon: query.lon as number },
+            { lat: lat[slot] as number, lon: lon[slot] as number },
+          );
+          weight *= Math.exp(-miles / (weighting.nearbyMi as number));
+        }
+        scratchSimilarity[slot] = similarity;
+        scratchWeight[slot] = weight;
+        heap.offer(slot, weight + similarity * 1e-9);
+      };
+
+      try {
+        if (query.fullScan || queryTerms.length === 0) {
+          for (let slot = 0; slot < ids.length; slot++) score(slot);
+        } else {
+          epoch++;
+          let gathered = 0;
+          for (const term of queryTerms) {
+            if (gathered >= candidateTarget) break;
+            const list = postings[term] as { slots: Int32Array; length: number };
+            const stop = Math.max(0, list.length - maxPostingsPerTerm);
+            for (let i = list.length - 1; i >= stop; i--) {
+              const slot = list.slots[i] as number;
+              if (seen[slot] === epoch) continue;
+              seen[slot] = epoch;
+              gathered++;
+              score(slot);
+            }
+          }
+        }
+      } finally {
+        for (const term of queryTerms) queryWeight[term] = 0;
+      }
+
+      return heap.drain().map(({ item: slot }) => ({
+        listingId: ids[slot] as string,
+        amount: amount[slot] as number,
+        sold: ((flags[slot] as number) & 2) !== 0,
+        postedAtMs: postedAt[slot] as number,
+        similarity: Math.round((scratchSimilarity[slot] as number) * 10_000) / 10_000,
+        weight: scratchWeight[slot] as number,
+      }));
+    },
+  };
+  return index;
+}
