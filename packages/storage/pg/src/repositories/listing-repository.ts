@@ -1,0 +1,251 @@
+import type { Listing, ListingRepositoryV1, ListingUpsertResultV1, PricePointV1 } from '@deal-scout/core';
+import type { SqlExecutor } from '../client/sql-client';
+import { createParameters, cursorKeyOf, type KeysetOrdering, toPage } from '../values/keyset-page';
+import { toIsoTimestamp, toSafeInteger } from '../values/sql-values';
+import {
+  ListingQuerySchema,
+  ListingsSchema,
+  LookupIdSchema,
+  LookupIdsSchema,
+  NowSchema,
+  PageRequestSchema,
+  parseStorageInput,
+  StorableTimestampSchema,
+} from '../values/storage-inputs';
+import { fromListingRow, type ListingRecord, listingColumns, toListingRecord } from './listing-row';
+import { concurrentChange, type RepositoryContext } from './repository-context';
+import { upsertListingsStatement } from './upsert-listings-statement';
+
+/** Listings per upsert statement; a larger batch runs as several statements in one transaction. */
+const statementBatchSize = 1000;
+
+const changedOrdering: KeysetOrdering = { name: 'listings.changed', kinds: ['timestamp', 'string'] };
+const postedOrdering: KeysetOrdering = { name: 'listings.posted', kinds: ['timestamp', 'string'] };
+
+type StoredState = {
+  id: string;
+  content_hash: string;
+  price_amount: unknown;
+  price_currency: string;
+  status: Listing['status'];
+};
+
+/**
+ * Listings and their price history. An upsert locks the rows it may change (in id order, so
+ * concurrent batches cannot deadlock), decides per listing whether it is new, changed or
+ * unchanged, then writes every row and every price point with one statement.
+ */
+export function createListingRepository(context: RepositoryContext): ListingRepositoryV1 {
+  const { tables } = context;
+  const upsertStatement = upsertListingsStatement(tables);
+
+  async function upsertChunk(
+    tx: SqlExecutor,
+    records: readonly ListingRecord[],
+    now: string,
+  ): Promise<ListingUpsertResultV1[]> {
+    const ids = records.map((record) => record.id);
+    const { rows: stored } = await tx.query<StoredState>(
+      `SELECT id, content_hash, price_amount, price_currency, status FROM ${tables.listings}
+       WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+      [ids],
+    );
+    const before = new Map(stored.map((row) => [row.id, row]));
+    const results: ListingUpsertResultV1[] = [];
+    const written: (ListingRecord & { append_price: boolean })[] = [];
+    const unchanged: string[] = [];
+    const created: string[] = [];
+    for (const record of records) {
+      const previous = before.get(record.id);
+      if (!previous) {
+        created.push(record.id);
+        written.push({ ...record, append_price: true });
+        results.push({ id: record.id, outcome: 'created', previousPrice: null, previousStatus: null });
+        continue;
+      }
+      if (previous.content_hash === record.content_hash) {
+        unchanged.push(record.id);
+        results.push({ id: record.id, outcome: 'unchanged', previousPrice: null, previousStatus: null });
+        continue;
+      }
+      const previousAmount = toSafeInteger(previous.price_amount);
+      const priceChanged =
+        previousAmount !== record.price_amount || previous.price_currency !== record.price_currency;
+      written.push({ ...record, append_price: priceChanged });
+      results.push({
+        id: record.id,
+        outcome: 'updated',
+        previousPrice: priceChanged ? { amount: previousAmount, currency: previous.price_currency } : null,
+        previousStatus: previous.status !== record.status ? previous.status : null,
+      });
+    }
+    const { rows: raced } = await tx.query<{ id: string }>(upsertStatement, [
+      JSON.stringify(written),
+      now,
+      unchanged,
+      created,
+    ]);
+    if (raced.length > 0) {
+      // Another transaction created one of "our" new listings after the lookup above: this run's
+      // outcomes and price history would be wrong, so start over and see its row.
+      throw concurrentChange(`listing ${raced[0]?.id} was created concurrently`);
+    }
+    return results;
+  }
+
+  return {
+    async upsertMany(listings, options) {
+      const parsed = parseStorageInput(ListingsSchema, listings, { subject: 'listings', field: 'listings' });
+      const { now } = parseStorageInput(NowSchema, options, { subject: 'upsert options', field: 'options' });
+      // The last duplicate wins and takes the last position, as in the reference storage.
+      const byId = new Map<string, ListingRecord>();
+      for (const listing of parsed) {
+        byId.delete(listing.id);
+        byId.set(listing.id, toListingRecord(listing));
+      }
+      const records = [...byId.values()];
+      if (records.length === 0) return [];
+      return context.run('listings.upsertMany', () =>
+        context.transaction(async (tx) => {
+          const results: ListingUpsertResultV1[] = [];
+          for (let start = 0; start < records.length; start += statementBatchSize) {
+            results.push(...(await upsertChunk(tx, records.slice(start, start + statementBatchSize), now)));
+          }
+          return results;
+        }),
+      );
+    },
+
+    async get(id) {
+      const lookup = parseStorageInput(LookupIdSchema, id, { subject: 'listing id', field: 'id' });
+      return context.run('listings.get', async () => {
+        const { rows } = await context.sql.query<Parameters<typeof fromListingRow>[0]>(
+          `SELECT ${listingColumns} FROM ${tables.listings} WHERE id = $1`,
+          [lookup],
+        );
+        return rows[0] ? fromListingRow(rows[0]) : null;
+      });
+    },
+
+    async getMany(ids) {
+      const lookup = parseStorageInput(LookupIdsSchema, ids, { subject: 'listing ids', field: 'ids' });
+      if (lookup.length === 0) return [];
+      return context.run('listings.getMany', async () => {
+        const { rows } = await context.sql.query<Parameters<typeof fromListingRow>[0]>(
+          `SELECT ${listingColumns} FROM ${tables.listings} WHERE id = ANY($1::text[])`,
+          [lookup],
+        );
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        return lookup.flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [fromListingRow(row)] : [];
+        });
+      });
+    },
+
+    async listChangedSince(since, page) {
+      const from = parseStorageInput(StorableTimestampSchema, since, { subject: 'since', field: 'since' });
+      const { limit, cursor } = parseStorageInput(PageRequestSchema, page, {
+        subject: 'page request',
+        field: 'page',
+      });
+      const after = cursorKeyOf(cursor, changedOrdering);
+      return context.run('listings.listChangedSince', async () => {
+        const { values, param } = createParameters();
+        const where = [`changed_at >= ${param(from)}::timestamptz`];
+        if (after) where.push(`(changed_at, id) > (${param(after[0])}::timestamptz, ${param(after[1])})`);
+        const { rows } = await context.sql.query<
+          Parameters<typeof fromListingRow>[0] & { changed_at: unknown }
+        >(
+          `SELECT ${listingColumns}, changed_at FROM ${tables.listings}
+           WHERE ${where.join(' AND ')} ORDER BY changed_at, id LIMIT ${param(limit + 1)}`,
+          values,
+        );
+        return toPage(
+          rows,
+          limit,
+          changedOrdering,
+          (row) => [toIsoTimestamp(row.changed_at), row.id],
+          fromListingRow,
+        );
+      });
+    },
+
+    async query(query) {
+      const parsed = parseStorageInput(ListingQuerySchema, query, {
+        subject: 'listing query',
+        field: 'query',
+      });
+      const after = cursorKeyOf(parsed.cursor, postedOrdering);
+      return context.run('listings.query', async () => {
+        const { values, param } = createParameters();
+        const where: string[] = [];
+        if (parsed.ids) where.push(`id = ANY(${param(parsed.ids)}::text[])`);
+        if (parsed.marketplace !== undefined) where.push(`marketplace = ${param(parsed.marketplace)}`);
+        if (parsed.sellerId !== undefined) where.push(`seller_id = ${param(parsed.sellerId)}`);
+        if (parsed.statuses) where.push(`status = ANY(${param(parsed.statuses)}::text[])`);
+        if (parsed.categories) where.push(`category = ANY(${param(parsed.categories)}::text[])`);
+        if (parsed.postedSince !== undefined) {
+          where.push(`posted_at >= ${param(parsed.postedSince)}::timestamptz`);
+        }
+        if (after) {
+          const postedAt = param(after[0]);
+          where.push(
+            `(posted_at < ${postedAt}::timestamptz OR (posted_at = ${postedAt}::timestamptz AND id > ${param(after[1])}))`,
+          );
+        }
+        const { rows } = await context.sql.query<Parameters<typeof fromListingRow>[0]>(
+          `SELECT ${listingColumns} FROM ${tables.listings}
+           ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY posted_at DESC, id LIMIT ${param(parsed.limit + 1)}`,
+          values,
+        );
+        return toPage(
+          rows,
+          parsed.limit,
+          postedOrdering,
+          (row) => [toIsoTimestamp(row.posted_at), row.id],
+          fromListingRow,
+        );
+      });
+    },
+
+    async priceHistory(id) {
+      const lookup = parseStorageInput(LookupIdSchema, id, { subject: 'listing id', field: 'id' });
+      return context.run('listings.priceHistory', async () => {
+        const { rows } = await context.sql.query<{ amount: unknown; currency: string; observed_at: unknown }>(
+          `SELECT amount, currency, observed_at FROM ${tables.priceHistory} WHERE listing_id = $1 ORDER BY seq`,
+          [lookup],
+        );
+        return rows.map(
+          (row): PricePointV1 => ({
+            price: { amount: toSafeInteger(row.amount), currency: row.currency },
+            observedAt: toIsoTimestamp(row.observed_at),
+          }),
+        );
+      });
+    },
+
+    async deleteMany(ids) {
+      const lookup = parseStorageInput(LookupIdsSchema, ids, { subject: 'listing ids', field: 'ids' });
+      if (lookup.length === 0) return 0;
+      return context.run('listings.deleteMany', async () => {
+        // Price history goes with the listing (ON DELETE CASCADE), in the same statement.
+        const { rowCount } = await context.sql.query(
+          `DELETE FROM ${tables.listings} WHERE id = ANY($1::text[])`,
+          [lookup],
+        );
+        return rowCount;
+      });
+    },
+
+    async count() {
+      return context.run('listings.count', async () => {
+        const { rows } = await context.sql.query<{ count: unknown }>(
+          `SELECT count(*) AS count FROM ${tables.listings}`,
+        );
+        return toSafeInteger(rows[0]?.count ?? 0);
+      });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { ValidationError } from '@deal-scout/core';
+import { loneSurrogate } from './lone-surrogate';
+
+/**
+ * Finds the first value PostgreSQL cannot store faithfully, as `[path, problem]`, or `null`:
+ * strings with a NUL character (rejected by `text` and `jsonb`) or a lone UTF-16 surrogate
+ * (silently replaced on the way to UTF-8). With `json`, also values JSON cannot carry unchanged
+ * (functions, symbols, bigints, non-finite numbers, class instances such as `Date`).
+ */
+export function findUnstorable(value: unknown, json: boolean, path = ''): [string, string] | null {
+  switch (typeof value) {
+    case 'string':
+      if (value.includes('\u0000')) return [path, 'must not contain a NUL character'];
+      if (loneSurrogate.test(value))
+        return [path, 'must be well-formed Unicode (a lone surrogate was found)'];
+      return null;
+    case 'number':
+      return json && !Number.isFinite(value) ? [path, 'must be a finite number'] : null;
+    case 'boolean':
+    case 'undefined':
+      return null;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+          const found = findUnstorable(value[index], json, `${path}[${index}]`);
+          if (found) return found;
+        }
+        return null;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (json && prototype !== Object.prototype && prototype !== null) {
+        return [path, 'must be plain JSON (an object, array, string, number, boolean or null)'];
+      }
+      for (const [key, item] of Object.entries(value)) {
+        const itemPath = path ? `${path}.${key}` : key;
+        const foundKey = findUnstorable(key, json, itemPath);
+        if (foundKey) return foundKey;
+        const found = findUnstorable(item, json, itemPath);
+        if (found) return found;
+      }
+      return null;
+    }
+    default:
+      return json ? [path, `must be plain JSON, not a ${typeof value}`] : null;
+  }
+}
+
+/** Throws a `ValidationError` naming the field when {@link findUnstorable} finds something. */
+export function assertStorable(
+  value: unknown,
+  options: { readonly subject: string; readonly json?: boolean; readonly field?: string },
+): void {
+  const found = findUnstorable(value, options.json ?? false, options.field ?? '');
+  if (!found) return;
+  throw new ValidationError({
+    issues: [{ field: found[0] || '(input)', message: found[1] }],
+    subject: options.subject,
+    source: 'storage',
+  });
+}
+
+/** Throws a `ValidationError` when the JSON text of a value is longer than `maxBytes`. */
+export function assertJsonSize(
+  json: string,
+  options: { readonly subject: string; readonly field: string; readonly maxBytes: number },
+): void {
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes <= options.maxBytes) return;
+  throw new ValidationError({
+    issues: [
+      {
+        field: options.field,
+        message: `must be at most ${options.maxBytes} bytes as JSON (got ${bytes})`,
+      },
+    ],
+    subject: options.subject,
+    source: 'storage',
+  });
+}
