@@ -1,6 +1,7 @@
 import type { DealScoutError } from '../errors/deal-scout-error';
 import type { Listing, ListingStatus } from '../listing/listing';
 import type { Money } from '../listing/money';
+import type { ChannelKind } from '../notifications/channel-kind';
 import type { AlertMatch } from '../rules/alert-match';
 import type { DealAlertRule } from '../rules/deal-alert-rule';
 
@@ -47,6 +48,82 @@ export type DealScoutEvents = {
     readonly jobId: string;
     readonly fraction: number;
     readonly message?: string;
+  };
+  /** A notification was written to the outbox (`deferred`: held back by quiet hours). */
+  'notification.enqueued': {
+    readonly id: string;
+    readonly userId: string;
+    readonly channel: ChannelKind;
+    readonly kind: 'deal_alert' | 'digest' | 'test' | 'message';
+    readonly availableAt: string;
+    readonly deferred: boolean;
+  };
+  /** An alert match produced no notification, and why (`skipped` lists channels left out). */
+  'notification.suppressed': {
+    readonly userId: string;
+    readonly ruleId: string;
+    readonly listingId: string;
+    readonly reason: 'category_filtered' | 'no_channels' | 'duplicate';
+    readonly skipped: ReadonlyArray<{ readonly channel: ChannelKind; readonly reason: string }>;
+  };
+  /** An alert match was added to a digest (by frequency, or because the daily cap was reached). */
+  'notification.digested': {
+    readonly userId: string;
+    readonly ruleId: string;
+    readonly listingId: string;
+    readonly period: string;
+    readonly reason: 'frequency' | 'daily_cap';
+  };
+  /** A user's digest for a period was built and written to the outbox. */
+  'notification.digest_built': {
+    readonly userId: string;
+    readonly period: string;
+    readonly channels: readonly ChannelKind[];
+    readonly deals: number;
+  };
+  /** A notification was delivered to its provider. */
+  'notification.sent': {
+    readonly id: string;
+    readonly userId: string;
+    readonly channel: ChannelKind;
+    readonly attempts: number;
+    readonly providerMessageId: string | null;
+  };
+  /** A delivery attempt failed transiently; the notification is retried after `delayMs`. */
+  'notification.retry_scheduled': {
+    readonly id: string;
+    readonly userId: string;
+    readonly channel: ChannelKind;
+    readonly attempt: number;
+    readonly delayMs: number;
+    readonly error: DealScoutError;
+  };
+  /** A notification failed for good. */
+  'notification.failed': {
+    readonly id: string;
+    readonly userId: string;
+    readonly channel: ChannelKind;
+    readonly attempts: number;
+    readonly reason:
+      | 'recipient_opted_out'
+      | 'invalid_recipient'
+      | 'endpoint_gone'
+      | 'rejected'
+      | 'max_attempts'
+      | 'recipient_removed'
+      | 'bad_payload';
+    readonly error: DealScoutError | null;
+  };
+  /**
+   * A user's notification preferences changed: by the user (`user`), or by the SDK after a
+   * provider said an address is dead (`recipient_opted_out` turned SMS off, `endpoint_gone`
+   * removed a webhook or push subscription, `invalid_recipient` marked an address invalid).
+   */
+  'notification.preferences_changed': {
+    readonly userId: string;
+    readonly reason: 'user' | 'recipient_opted_out' | 'endpoint_gone' | 'invalid_recipient';
+    readonly fields: readonly string[];
+    readonly channel: ChannelKind | null;
   };
   /** Something failed in the background (a job, a reaction to ingest); the SDK kept running. */
   error: { readonly error: DealScoutError; readonly context: string };

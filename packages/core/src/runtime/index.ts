@@ -5,6 +5,7 @@ export {
   retryDelay,
   toDealScoutError,
 } from './call-with-retries';
+export { createDealScout, type DealScout, type DealScoutConfig } from './create-deal-scout';
 export type { DealScoutEventName, DealScoutEvents, IngestSummary } from './events';
 export { type IngestRejection, type IngestResult, ingestChunkSize, ingestListings } from './ingest';
 export {
