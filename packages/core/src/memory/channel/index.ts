@@ -1,0 +1,7 @@
+export {
+  createRecordingChannel,
+  type RecordedSendV1,
+  type RecordingChannel,
+  type RecordingChannelSettings,
+  type ScriptedFailure,
+} from './create-recording-channel';

@@ -1,0 +1,6 @@
+export {
+  createMemoryJobs,
+  type JobFailureEvent,
+  type JobProgressEvent,
+  type MemoryJobsSettings,
+} from './create-memory-jobs';

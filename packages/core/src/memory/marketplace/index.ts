@@ -1,0 +1,6 @@
+export {
+  createReplayMarketplace,
+  type ReplayMarketplace,
+  type ReplayMarketplaceSettings,
+  replayMaxPageSize,
+} from './create-replay-marketplace';
