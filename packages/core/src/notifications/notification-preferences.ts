@@ -42,6 +42,8 @@ export const ChannelAddressesSchema = z.object({
   phone: PhoneNumberSchema.optional(),
   /** Set when the carrier reported the number as unable to receive SMS. */
   phoneInvalid: z.boolean().optional(),
+  /** Set when the mail provider reported the address as unable to receive mail. */
+  emailInvalid: z.boolean().optional(),
   discordWebhookUrl: z.url().max(500).optional(),
   pushSubscriptions: z.array(PushSubscriptionSchema).max(20).default([]),
 });

@@ -1,0 +1,272 @@
+import type { ChannelMessageV1 } from '../../channel/v1/notification-channel-v1';
+import { createId } from '../../shared/ids';
+import type { ChannelKind } from '../channel-kind';
+import type { NotificationsDeps } from '../notifications-deps';
+import type { OutboxEntry } from '../outbox-entry';
+import { quietHoursRelease } from '../policy/quiet-hours';
+import { applyPermanentFailure } from './apply-permanent-failure';
+import { backoffDelayMs } from './backoff';
+import { createChannelQueues } from './channel-queues';
+import { classifyFailure } from './classify-failure';
+import { OutboxPayloadSchema } from './outbox-payload';
+import { resolveRecipient } from './resolve-recipient';
+
+/** The outbox dispatcher. */
+export type Dispatcher = {
+  /** This dispatcher's lease id in the outbox. */
+  readonly workerId: string;
+  /** Starts the background loop (idempotent). */
+  start(): void;
+  /** Stops claiming, waits for sends in flight to be recorded. */
+  stop(): Promise<void>;
+  /** Wakes the loop now (after new entries were enqueued). */
+  wake(): void;
+  /**
+   * Claims what is due now on every channel (up to each queue's target), sends it and records
+   * the outcomes; resolves when those sends are settled. Returns how many entries it claimed.
+   */
+  runOnce(): Promise<number>;
+  /** Calls `runOnce` until nothing is due (for tests and shutdown). Returns how many were claimed. */
+  drain(): Promise<number>;
+};
+
+/**
+ * The dispatcher: claims due outbox entries under a lease, sends each through its channel's
+ * queue (concurrency and rate limits from the channel), and records the outcome. A transient
+ * failure is retried with backoff; a permanent one fails the entry and updates preferences.
+ * Every entry is handled in isolation: nothing about one entry (a malformed payload, a channel
+ * that throws oddly, a storage hiccup) stops the others or the loop; it is reported through
+ * `context.reportError`.
+ *
+ * The send uses the outbox entry id as `idempotencyKey`. If the process dies after claiming and
+ * before sending, the lease expires and the entry is claimed again; if it dies after the
+ * provider accepted a message but before `markSent`, the retry sends the same key, which channels
+ * with `capabilities.idempotentSends` deduplicate — others may deliver that message twice.
+ */
+export function createDispatcher(deps: NotificationsDeps): Dispatcher {
+  const { context, settings } = deps;
+  const { clock, storage } = context;
+  const workerId = settings.workerId ?? createId('dispatcher');
+  const queues = createChannelQueues(context.channels, settings.leaseMs);
+  const inFlight = new Set<Promise<void>>();
+  let running = false;
+  let loop: Promise<void> | null = null;
+  let wakeUp: (() => void) | null = null;
+
+  const fail = async (
+    entry: OutboxEntry,
+    reason: Parameters<typeof emitFailed>[1],
+    error: Parameters<typeof emitFailed>[2],
+    message: string,
+  ) => {
+    const recorded = await storage.outbox.markFailed(entry.id, {
+      workerId,
+      now: context.now(),
+      error: message,
+    });
+    if (recorded) emitFailed(entry, reason, error);
+  };
+  const emitFailed = (
+    entry: OutboxEntry,
+    reason:
+      | 'recipient_opted_out'
+      | 'invalid_recipient'
+      | 'endpoint_gone'
+      | 'rejected'
+      | 'max_attempts'
+      | 'recipient_removed'
+      | 'bad_payload',
+    error: ReturnType<typeof classifyFailure>['error'] | null,
+  ) => {
+    context.events.emit('notification.failed', {
+      id: entry.id,
+      userId: entry.userId,
+      channel: entry.channel,
+      attempts: entry.attempts,
+      reason,
+      error,
+    });
+  };
+
+  async function deliver(entry: OutboxEntry): Promise<void> {
+    const queue = queues.get(entry.channel);
+    // The lease ran out while the entry waited: another worker may hold it now, so leave it.
+    if (!queue || (entry.claimExpiresAt !== null && entry.claimExpiresAt <= context.now())) return;
+    const parsed = OutboxPayloadSchema.safeParse(entry.payload);
+    if (!parsed.success) {
+      context.reportError(`notifications outbox entry ${entry.id}`, parsed.error);
+      return fail(entry, 'bad_payload', null, 'payload is not a notification the SDK can send');
+    }
+    const payload = parsed.data;
+    const preferences = await deps.preferences.get(entry.userId);
+    const recipient = resolveRecipient(entry.channel, preferences, payload);
+    // Deal alerts and digests need the channel chosen; transactional messages only the address.
+    const alerting = payload.kind === 'deal_alert' || payload.kind === 'digest';
+    const channelOff = alerting && !preferences.channels.includes(entry.channel);
+    if (!recipient || channelOff) {
+      return fail(entry, 'recipient_removed', null, 'the user no longer has this channel or address');
+    }
+    const message: ChannelMessageV1 = { ...payload.message, recipient };
+    try {
+      const result = await queue.channel.doSend(message, { idempotencyKey: entry.id });
+      const recorded = await storage.outbox.markSent(entry.id, {
+        workerId,
+        now: context.now(),
+        providerMessageId: result.providerMessageId,
+      });
+      if (recorded) {
+        context.events.emit('notification.sent', {
+          id: entry.id,
+          userId: entry.userId,
+          channel: entry.channel,
+          attempts: entry.attempts,
+          providerMessageId: result.providerMessageId,
+        });
+      } else {
+        context.logger.warn('[deal-scout] notification sent after its lease was taken over', {
+          id: entry.id,
+        });
+      }
+      return;
+    } catch (thrown) {
+      const failure = classifyFailure(thrown, queue.channel.providerId);
+      if (failure.kind === 'transient') {
+        if (entry.attempts >= settings.maxAttempts) {
+          return fail(entry, 'max_attempts', failure.error, failure.error.message);
+        }
+        const delayMs = backoffDelayMs(entry.attempts, {
+          baseMs: settings.baseRetryDelayMs,
+          maxMs: settings.maxRetryDelayMs,
+          retryAfterMs: failure.retryAfterMs,
+          ...(settings.random ? { random: settings.random } : {}),
+        });
+        const now = clock.now();
+        if (failure.retryAfterMs !== null) {
+          queue.pauseUntil(
+            now.getTime() + delayMs,
+            (callback, ms) => clock.setTimeout(callback, ms),
+            now.getTime(),
+          );
+        }
+        // A retry must not land in quiet hours either.
+        const { deliverAt } = quietHoursRelease(
+          new Date(now.getTime() + delayMs),
+          preferences,
+          payload.critical,
+        );
+        const released = await storage.outbox.release(entry.id, {
+          workerId,
+          now: now.toISOString(),
+          availableAt: deliverAt.toISOString(),
+          error: failure.error.message,
+        });
+        if (released) {
+          context.events.emit('notification.retry_scheduled', {
+            id: entry.id,
+            userId: entry.userId,
+            channel: entry.channel,
+            attempt: entry.attempts,
+            delayMs: deliverAt.getTime() - now.getTime(),
+            error: failure.error,
+          });
+        }
+        return;
+      }
+      await fail(entry, failure.kind, failure.error, failure.error.message);
+      await applyPermanentFailure(deps, {
+        kind: failure.kind,
+        userId: entry.userId,
+        channel: entry.channel,
+        recipient,
+      });
+    }
+  }
+
+  function track(entry: OutboxEntry): Promise<void> {
+    const queue = queues.get(entry.channel);
+    const task = (queue ? queue.queue.add(() => deliver(entry)) : deliver(entry))
+      .catch((error: unknown) => context.reportError(`notifications dispatch of ${entry.id}`, error))
+      .finally(() => {
+        inFlight.delete(task);
+        wakeUp?.();
+      });
+    inFlight.add(task);
+    return task;
+  }
+
+  async function fill(): Promise<OutboxEntry[]> {
+    const claimed: OutboxEntry[] = [];
+    for (const [kind, queue] of queues) {
+      const room = queue.target - (queue.queue.size + queue.queue.pending);
+      if (room <= 0) continue;
+      try {
+        const entries = await storage.outbox.claim({
+          workerId,
+          now: context.now(),
+          leaseMs: settings.leaseMs,
+          limit: room,
+          channels: [kind as ChannelKind],
+        });
+        for (const entry of entries) track(entry);
+        claimed.push(...entries);
+      } catch (error) {
+        context.reportError(`notifications claim (${kind})`, error);
+      }
+    }
+    return claimed;
+  }
+
+  async function runLoop(): Promise<void> {
+    while (running) {
+      const claimed = await fill();
+      if (!running) break;
+      const busy = [...queues.values()].some((queue) => queue.queue.size > queue.target / 2);
+      if (claimed.length > 0 && !busy) continue;
+      // Wait for a queue to run low, for new work (wake), or for the poll interval.
+      await new Promise<void>((resolve) => {
+        const cancel = clock.setTimeout(() => done(), settings.pollIntervalMs);
+        const done = () => {
+          cancel();
+          wakeUp = null;
+          resolve();
+        };
+        wakeUp = () => {
+          if ([...queues.values()].every((queue) => queue.queue.size <= queue.target / 2)) done();
+        };
+      });
+    }
+  }
+
+  const dispatcher: Dispatcher = {
+    workerId,
+    start() {
+      if (running) return;
+      running = true;
+      loop = runLoop().catch((error: unknown) => context.reportError('notifications dispatcher', error));
+    },
+    async stop() {
+      running = false;
+      wakeUp?.();
+      await loop;
+      loop = null;
+      await Promise.allSettled([...inFlight]);
+    },
+    wake() {
+      wakeUp?.();
+    },
+    async runOnce() {
+      const claimed = await fill();
+      await Promise.allSettled([...inFlight]);
+      return claimed.length;
+    },
+    async drain() {
+      let total = 0;
+      for (;;) {
+        const claimed = await dispatcher.runOnce();
+        total += claimed;
+        if (claimed === 0) return total;
+      }
+    },
+  };
+  return dispatcher;
+}
