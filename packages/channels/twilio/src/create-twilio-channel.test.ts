@@ -20,7 +20,7 @@ const spec = loadSharedSpec('twilio/twilio_api_v2010.json');
 type Received = { form: URLSearchParams; authorization: string | null; contentType: string | null };
 
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
@@ -72,9 +72,15 @@ describe.skipIf(spec === null)('createTwilioChannel against the CreateMessage sp
   const validator = spec ? createRequestValidator(spec) : null;
 
   it('posts a form-encoded CreateMessage with Basic auth and returns the message SID', async () => {
-    const created = { ...(responseExample(spec!, messagesPath, 'post', '201') as object), sid: 'SM' + 'b'.repeat(32) };
+    const created = {
+      ...(responseExample(spec!, messagesPath, 'post', '201') as object),
+      sid: 'SM' + 'b'.repeat(32),
+    };
     const received = twilioMessages(() => HttpResponse.json(created, { status: 201 }));
-    const twilio = channel({ statusCallbackUrl: 'https://hooks.example.com/twilio/status', validityPeriodSeconds: 3600 });
+    const twilio = channel({
+      statusCallbackUrl: 'https://hooks.example.com/twilio/status',
+      validityPeriodSeconds: 3600,
+    });
 
     const result = await twilio.doSend(sms(), { idempotencyKey: 'n-1' });
 
@@ -107,11 +113,18 @@ describe.skipIf(spec === null)('createTwilioChannel against the CreateMessage sp
   });
 
   it('the spec check itself catches undocumented and mistyped fields', () => {
-    const bad = new URLSearchParams({ To: '+14155550123', Body: 'x', Priority: 'high', ValidityPeriod: 'soon' });
+    const bad = new URLSearchParams({
+      To: '+14155550123',
+      Body: 'x',
+      Priority: 'high',
+      ValidityPeriod: 'soon',
+    });
     const problems = validator!.form(messagesPath, 'post', bad);
     expect(problems.join('\n')).toMatch(/undocumented field Priority/);
     expect(problems.join('\n')).toMatch(/ValidityPeriod/);
-    expect(validator!.form(messagesPath, 'post', new URLSearchParams({ Body: 'x' })).join('\n')).toMatch(/To/);
+    expect(validator!.form(messagesPath, 'post', new URLSearchParams({ Body: 'x' })).join('\n')).toMatch(
+      /To/,
+    );
   });
 });
 
@@ -120,7 +133,12 @@ describe('createTwilioChannel error mapping', () => {
     [400, 21610, 'Attempt to send to unsubscribed recipient', 'recipient_opted_out'],
     [400, 21211, "The 'To' number 5551234567 is not a valid phone number.", 'invalid_recipient'],
     [400, 21614, "'To' number is not a valid mobile number", 'invalid_recipient'],
-    [400, 21606, "The 'From' phone number provided is not a valid message-capable Twilio phone number.", 'rejected'],
+    [
+      400,
+      21606,
+      "The 'From' phone number provided is not a valid message-capable Twilio phone number.",
+      'rejected',
+    ],
     [400, 21617, 'The concatenated message body exceeds the 1600 character limit.', 'rejected'],
     [401, 20003, 'Authenticate', 'rejected'],
     [500, 20500, 'Internal Server Error', 'transient'],
@@ -179,7 +197,9 @@ describe('createTwilioChannel inputs and settings', () => {
     await expect(twilio.doSend(sms('5551234'), { idempotencyKey: 'k' })).rejects.toMatchObject({
       field: 'recipient.phone',
     });
-    await expect(twilio.doSend(sms(undefined, 'x'.repeat(1601)), { idempotencyKey: 'k' })).rejects.toMatchObject({
+    await expect(
+      twilio.doSend(sms(undefined, 'x'.repeat(1601)), { idempotencyKey: 'k' }),
+    ).rejects.toMatchObject({
       field: 'text',
     });
     expect(received).toHaveLength(0);
@@ -204,7 +224,13 @@ describe('createTwilioChannel inputs and settings', () => {
       ConfigurationError,
     );
     try {
-      createTwilioChannel({ accountSid, authToken, from: fromNumber, statusCallbackUrl: 'https://my_host/x', env: {} });
+      createTwilioChannel({
+        accountSid,
+        authToken,
+        from: fromNumber,
+        statusCallbackUrl: 'https://my_host/x',
+        env: {},
+      });
       throw new Error('expected a ConfigurationError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigurationError);
@@ -214,8 +240,16 @@ describe('createTwilioChannel inputs and settings', () => {
 
   it('declares limits from the sender throughput: 1 message/s on a long code by default', () => {
     expect(channel().limits).toEqual({ concurrency: 1, intervalCap: 1, intervalMs: 1000 });
-    expect(channel({ messagesPerSecond: 3 }).limits).toEqual({ concurrency: 3, intervalCap: 3, intervalMs: 1000 });
-    expect(channel({ messagesPerSecond: 0.5 }).limits).toEqual({ concurrency: 1, intervalCap: 1, intervalMs: 2000 });
+    expect(channel({ messagesPerSecond: 3 }).limits).toEqual({
+      concurrency: 3,
+      intervalCap: 3,
+      intervalMs: 1000,
+    });
+    expect(channel({ messagesPerSecond: 0.5 }).limits).toEqual({
+      concurrency: 1,
+      intervalCap: 1,
+      intervalMs: 2000,
+    });
     expect(channel().capabilities).toEqual({ idempotentSends: false, html: false, images: false });
     expect(channel().channel).toBe('sms');
   });

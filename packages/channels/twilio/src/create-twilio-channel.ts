@@ -55,7 +55,8 @@ const ChannelSettingsSchema = z
     baseUrl: z.url({ protocol: /^https?$/ }),
   })
   .refine((value) => value.from !== undefined || value.messagingServiceSid !== undefined, {
-    message: 'either from (TWILIO_FROM_NUMBER) or messagingServiceSid (TWILIO_MESSAGING_SERVICE_SID) is required',
+    message:
+      'either from (TWILIO_FROM_NUMBER) or messagingServiceSid (TWILIO_MESSAGING_SERVICE_SID) is required',
     path: ['from'],
   });
 

@@ -61,7 +61,9 @@ export type TwilioVerify = {
    * @throws ValidationError for a malformed code or recipient.
    */
   check(
-    input: { readonly to: string; readonly code: string } | { readonly verificationSid: string; readonly code: string },
+    input:
+      | { readonly to: string; readonly code: string }
+      | { readonly verificationSid: string; readonly code: string },
     options?: { readonly signal?: AbortSignal },
   ): Promise<TwilioVerification>;
 };
@@ -74,7 +76,11 @@ const VerifySettingsSchema = z.object({
 });
 
 const StartSchema = z.discriminatedUnion('channel', [
-  z.object({ channel: z.enum(['sms', 'call', 'whatsapp']), to: PhoneNumberSchema, locale: z.string().max(10).optional() }),
+  z.object({
+    channel: z.enum(['sms', 'call', 'whatsapp']),
+    to: PhoneNumberSchema,
+    locale: z.string().max(10).optional(),
+  }),
   z.object({ channel: z.literal('email'), to: z.email().max(320), locale: z.string().max(10).optional() }),
 ]);
 

@@ -116,7 +116,10 @@ export function createTwilioStatusCallbackHandler(
       });
     }
     const flat = flatten(params);
-    const callback = parseInput(CallbackSchema, flat, { subject: 'Twilio status callback', source: 'twilio' });
+    const callback = parseInput(CallbackSchema, flat, {
+      subject: 'Twilio status callback',
+      source: 'twilio',
+    });
     const errorCode = callback.ErrorCode ? Number(callback.ErrorCode) : null;
     const failed = callback.MessageStatus === 'failed' || callback.MessageStatus === 'undelivered';
     return {

@@ -56,7 +56,8 @@ export function mapTwilioSendError(response: TwilioHttpResponse): NotificationDe
     twilioErrorCodeToFailureKind(error.code) ??
     (response.status === 429 || response.status >= 500 ? 'transient' : 'rejected');
   const retryAfterMs = kind === 'transient' ? parseRetryAfterMs(response.headers.get('retry-after')) : null;
-  const described = error.code == null ? `HTTP ${response.status}` : `error ${error.code} (HTTP ${response.status})`;
+  const described =
+    error.code == null ? `HTTP ${response.status}` : `error ${error.code} (HTTP ${response.status})`;
   const hint = response.status === 401 ? ': check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN' : '';
   return new NotificationDeliveryError({
     message: `Twilio refused the SMS with ${described}${error.message ? `: ${error.message}` : ''}${hint}`,

@@ -3,7 +3,10 @@
  * HTTP-date. Returns milliseconds to wait (never negative), or `null` when the header is absent or
  * unreadable, so the dispatcher falls back to its own backoff.
  */
-export function parseRetryAfterMs(value: string | null | undefined, nowMs: number = Date.now()): number | null {
+export function parseRetryAfterMs(
+  value: string | null | undefined,
+  nowMs: number = Date.now(),
+): number | null {
   if (value == null) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;

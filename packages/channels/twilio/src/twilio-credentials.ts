@@ -15,7 +15,9 @@ export type TwilioCredentialSettings = {
   readonly env?: SettingsEnvironment;
 };
 
-export const AccountSidSchema = z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits');
+export const AccountSidSchema = z
+  .string()
+  .regex(/^AC[0-9a-fA-F]{32}$/, 'must be AC followed by 32 hex digits');
 
 const CredentialsSchema = z.object({
   accountSid: z.string({ error: 'is required (or set TWILIO_ACCOUNT_SID)' }).pipe(AccountSidSchema),

@@ -10,7 +10,11 @@ export type TwilioRequestParams = Readonly<Record<string, string | readonly stri
  * with HMAC-SHA1 keyed by the auth token, base64-encoded. This follows Twilio's "validating
  * requests" guide and `twilio-node`'s `getExpectedTwilioSignature`.
  */
-export function computeTwilioSignature(authToken: string, url: string, params: TwilioRequestParams = {}): string {
+export function computeTwilioSignature(
+  authToken: string,
+  url: string,
+  params: TwilioRequestParams = {},
+): string {
   let data = url;
   for (const name of Object.keys(params).sort()) {
     const value = params[name];

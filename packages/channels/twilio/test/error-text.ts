@@ -10,7 +10,8 @@ export function errorText(error: unknown): string {
     seen.add(current);
     if (current instanceof Error) {
       parts.push(current.message, current.stack ?? '');
-      for (const key of Object.keys(current)) parts.push(key, safeStringify((current as unknown as Record<string, unknown>)[key]));
+      for (const key of Object.keys(current))
+        parts.push(key, safeStringify((current as unknown as Record<string, unknown>)[key]));
       current = current.cause;
     } else {
       parts.push(safeStringify(current));

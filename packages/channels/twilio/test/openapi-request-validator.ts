@@ -31,7 +31,9 @@ export function createRequestValidator(spec: OpenApiDocument) {
     const cached = cache.get(key);
     if (cached) return cached;
     const operation = spec.paths[path]?.[method];
-    const schema = operation?.requestBody?.content[contentType]?.schema as Record<string, unknown> | undefined;
+    const schema = operation?.requestBody?.content[contentType]?.schema as
+      | Record<string, unknown>
+      | undefined;
     if (!schema) throw new Error(`no ${contentType} request body for ${method.toUpperCase()} ${path}`);
     const closed = close(schema) as Record<string, unknown>;
     const validate = instance.compile({ ...closed, components });

@@ -18,7 +18,10 @@ export type OperationObject = {
   readonly responses: Record<string, { readonly content?: Record<string, MediaObject> }>;
 };
 
-type MediaObject = { readonly schema?: unknown; readonly examples?: Record<string, { readonly value: unknown }> };
+type MediaObject = {
+  readonly schema?: unknown;
+  readonly examples?: Record<string, { readonly value: unknown }>;
+};
 
 /**
  * Loads a spec from `shared/specs`, or returns `null` (and says why once) when the shared folder is
@@ -34,7 +37,12 @@ export function loadSharedSpec(relativePath: string): OpenApiDocument | null {
 }
 
 /** The first documented example of a response, e.g. the 201 of `CreateMessage`. */
-export function responseExample(spec: OpenApiDocument, path: string, method: string, status: string): unknown {
+export function responseExample(
+  spec: OpenApiDocument,
+  path: string,
+  method: string,
+  status: string,
+): unknown {
   const content = spec.paths[path]?.[method]?.responses[status]?.content?.['application/json'];
   const first = Object.values(content?.examples ?? {})[0];
   if (!first) throw new Error(`no ${status} example for ${method.toUpperCase()} ${path}`);
