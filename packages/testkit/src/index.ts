@@ -3,4 +3,6 @@
  * and real-data fixture loaders for adapter authors.
  */
 
+export * from './builders';
+export * from './conformance';
 export * from './fixtures';

@@ -12,7 +12,8 @@ export type OutboxRepositoryV1 = {
   /**
    * Claims up to `limit` entries that are `pending` with `availableAt <= now`, or `claimed` with an
    * expired lease, oldest `availableAt` first, and leases them to `workerId` until
-   * `now + leaseMs`. Two concurrent claims never return the same entry.
+   * `now + leaseMs`. Two concurrent claims never return the same entry. Each claim counts one
+   * attempt (`attempts + 1`); ties in `availableAt` go by `createdAt`, then id.
    */
   claim(options: {
     readonly workerId: string;

@@ -1,0 +1,10 @@
+export {
+  at,
+  buildAccount,
+  buildAlertMatch,
+  buildListing,
+  buildOutboxEntry,
+  buildPreferences,
+  buildPriceAnalysis,
+  buildRule,
+} from './build-domain-objects';

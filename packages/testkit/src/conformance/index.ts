@@ -1,0 +1,8 @@
+export {
+  type ConformanceOptions,
+  type ConformanceSubject,
+  collectPages,
+  defineConformanceSuite,
+  errorCodeOf,
+} from './define-suite';
+export * from './storage';
