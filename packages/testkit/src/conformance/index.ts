@@ -1,3 +1,4 @@
+export * from './channel';
 export {
   type ConformanceOptions,
   type ConformanceSubject,
@@ -5,4 +6,5 @@ export {
   defineConformanceSuite,
   errorCodeOf,
 } from './define-suite';
+export * from './search';
 export * from './storage';

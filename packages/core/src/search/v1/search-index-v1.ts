@@ -24,6 +24,7 @@ export type SearchQueryV1 = {
   readonly text?: string;
   readonly fuzzy?: boolean;
   readonly filters?: {
+    /** Each category matches itself and its descendants. */
     readonly categories?: readonly CategoryId[];
     readonly conditions?: readonly Condition[];
     readonly marketplaces?: readonly string[];

@@ -1,0 +1,6 @@
+export {
+  type ChannelConformanceOptions,
+  type ChannelConformanceToggle,
+  type InspectedDelivery,
+  runChannelConformance,
+} from './run-channel-conformance';

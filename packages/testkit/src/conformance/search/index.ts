@@ -1,0 +1,5 @@
+export {
+  runSearchIndexConformance,
+  type SearchIndexConformanceOptions,
+  type SearchIndexConformanceToggle,
+} from './run-search-index-conformance';
