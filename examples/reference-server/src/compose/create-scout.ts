@@ -1,0 +1,91 @@
+import { mkdir } from 'node:fs/promises';
+import {
+  type ChannelKind,
+  createDealScout,
+  createReplayMarketplace,
+  type DealScout,
+  type MarketplaceAdapterV1,
+  type NotificationChannelV1,
+  type StorageV1,
+} from '@deal-scout/core';
+import { createPgliteStorage, createPgStorage } from '@deal-scout/pg';
+import { loadProvidenceListings, loadVehicleListings, sharedDataAvailable } from '@deal-scout/testkit';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { Env } from './env';
+import { createLoggingChannel } from './logging-channel';
+
+/** What the server composed, with what it must close on shutdown. */
+export type ComposedScout = {
+  readonly scout: DealScout;
+  readonly storage: StorageV1;
+  /** Which implementation backs each part, for the start-up log. */
+  readonly parts: Record<string, string>;
+  close(): Promise<void>;
+};
+
+async function composeStorage(
+  env: Env,
+): Promise<{ storage: StorageV1; name: string; close: () => Promise<void> }> {
+  if (env.DATABASE_URL) {
+    const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+    pool.on('error', () => {}); // idle-connection drops surface as retryable StorageErrors on the next query
+    const storage = createPgStorage({ client: pool, autoMigrate: true });
+    return {
+      storage,
+      name: 'postgres',
+      close: async () => {
+        await storage.close?.();
+        await pool.end();
+      },
+    };
+  }
+  await mkdir(env.DATA_DIR, { recursive: true });
+  const storage = createPgliteStorage({ dataDir: env.DATA_DIR });
+  return { storage, name: `pglite (${env.DATA_DIR})`, close: async () => storage.close?.() };
+}
+
+/** The replay marketplace serving the real Craigslist listings, when ../shared is present. */
+async function replayMarketplace(): Promise<MarketplaceAdapterV1[]> {
+  if (!sharedDataAvailable()) return [];
+  const listings = [...(await loadProvidenceListings()), ...(await loadVehicleListings())];
+  return [createReplayMarketplace({ marketplaceId: 'craigslist', listings })];
+}
+
+/**
+ * Composes the SDK from the environment: embedded defaults unless a variable switches a part to
+ * the real one.
+ */
+export async function composeScout(env: Env, logger: Logger): Promise<ComposedScout> {
+  const { storage, name: storageName, close: closeStorage } = await composeStorage(env);
+  const marketplaces = await replayMarketplace();
+  const channels: NotificationChannelV1[] = (['email', 'sms', 'discord', 'push'] as ChannelKind[]).map(
+    (kind) => createLoggingChannel(kind, logger),
+  );
+  const scout = createDealScout({
+    storage,
+    marketplaces,
+    channels,
+    logger: {
+      debug: (message, fields) => logger.debug(fields ?? {}, message),
+      info: (message, fields) => logger.info(fields ?? {}, message),
+      warn: (message, fields) => logger.warn(fields ?? {}, message),
+      error: (message, fields) => logger.error(fields ?? {}, message),
+    },
+  });
+  return {
+    scout,
+    storage,
+    parts: {
+      storage: storageName,
+      search: 'in-memory',
+      jobs: 'in-process',
+      marketplaces: marketplaces.map((m) => m.marketplaceId).join(', ') || 'none',
+      channels: channels.map((c) => `${c.channel}:${c.providerId}`).join(', '),
+    },
+    async close() {
+      await scout.close();
+      await closeStorage();
+    },
+  };
+}
