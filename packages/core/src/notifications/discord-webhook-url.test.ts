@@ -11,7 +11,11 @@ describe('Discord webhook URL validation', () => {
         `https://discord.com/api/v10/webhooks/${id}/${token}`,
       );
     }
-    expect(parseDiscordWebhookUrl(`https://discord.com/api/v9/webhooks/${id}/${token}?thread_id=987654321098765432`)).toEqual({
+    expect(
+      parseDiscordWebhookUrl(
+        `https://discord.com/api/v9/webhooks/${id}/${token}?thread_id=987654321098765432`,
+      ),
+    ).toEqual({
       id,
       token,
       threadId: '987654321098765432',

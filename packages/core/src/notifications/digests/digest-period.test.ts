@@ -26,22 +26,22 @@ describe('digest periods', () => {
 
   it('keeps 09:00 local across DST changes', () => {
     // Saturday Mar 7 evening EST → Sunday Mar 8 09:00 EDT (13:00Z, not 14:00Z).
-    expect(digestPeriodFor(at('2026-03-08T02:00:00Z'), 'daily_digest', 'America/New_York').dueAt.toISOString()).toBe(
-      '2026-03-08T13:00:00.000Z',
-    );
+    expect(
+      digestPeriodFor(at('2026-03-08T02:00:00Z'), 'daily_digest', 'America/New_York').dueAt.toISOString(),
+    ).toBe('2026-03-08T13:00:00.000Z');
     // Oct 31 evening EDT → Sunday Nov 1 09:00 EST (14:00Z).
-    expect(digestPeriodFor(at('2026-11-01T01:00:00Z'), 'daily_digest', 'America/New_York').dueAt.toISOString()).toBe(
-      '2026-11-01T14:00:00.000Z',
-    );
+    expect(
+      digestPeriodFor(at('2026-11-01T01:00:00Z'), 'daily_digest', 'America/New_York').dueAt.toISOString(),
+    ).toBe('2026-11-01T14:00:00.000Z');
     // Weekly across the spring change: Monday Mar 9 09:00 EDT.
-    expect(digestPeriodFor(at('2026-03-04T12:00:00Z'), 'weekly_digest', 'America/New_York').dueAt.toISOString()).toBe(
-      '2026-03-09T13:00:00.000Z',
-    );
+    expect(
+      digestPeriodFor(at('2026-03-04T12:00:00Z'), 'weekly_digest', 'America/New_York').dueAt.toISOString(),
+    ).toBe('2026-03-09T13:00:00.000Z');
   });
 
   it('honours another digest time', () => {
-    expect(digestPeriodFor(at('2026-01-06T00:00:00Z'), 'daily_digest', 'UTC', '18:30').dueAt.toISOString()).toBe(
-      '2026-01-06T18:30:00.000Z',
-    );
+    expect(
+      digestPeriodFor(at('2026-01-06T00:00:00Z'), 'daily_digest', 'UTC', '18:30').dueAt.toISOString(),
+    ).toBe('2026-01-06T18:30:00.000Z');
   });
 });

@@ -1,13 +1,14 @@
-import type { ChannelMessageV1 } from '../../channel/v1/notification-channel-v1';
+import type { ChannelMessageV1, ChannelRecipientV1 } from '../../channel/v1/notification-channel-v1';
 import { createId } from '../../shared/ids';
 import type { ChannelKind } from '../channel-kind';
+import type { NotificationPreferences } from '../notification-preferences';
 import type { NotificationsDeps } from '../notifications-deps';
 import type { OutboxEntry } from '../outbox-entry';
 import { quietHoursRelease } from '../policy/quiet-hours';
 import { applyPermanentFailure } from './apply-permanent-failure';
 import { backoffDelayMs } from './backoff';
 import { createChannelQueues } from './channel-queues';
-import { classifyFailure } from './classify-failure';
+import { classifyFailure, type DeliveryFailure } from './classify-failure';
 import { OutboxPayloadSchema } from './outbox-payload';
 import { resolveRecipient } from './resolve-recipient';
 
@@ -107,77 +108,90 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
       return fail(entry, 'recipient_removed', null, 'the user no longer has this channel or address');
     }
     const message: ChannelMessageV1 = { ...payload.message, recipient };
+    let result: { readonly providerMessageId: string | null };
     try {
-      const result = await queue.channel.doSend(message, { idempotencyKey: entry.id });
-      const recorded = await storage.outbox.markSent(entry.id, {
-        workerId,
-        now: context.now(),
-        providerMessageId: result.providerMessageId,
-      });
-      if (recorded) {
-        context.events.emit('notification.sent', {
-          id: entry.id,
-          userId: entry.userId,
-          channel: entry.channel,
-          attempts: entry.attempts,
-          providerMessageId: result.providerMessageId,
-        });
-      } else {
-        context.logger.warn('[deal-scout] notification sent after its lease was taken over', {
-          id: entry.id,
-        });
-      }
-      return;
+      result = await queue.channel.doSend(message, { idempotencyKey: entry.id });
     } catch (thrown) {
-      const failure = classifyFailure(thrown, queue.channel.providerId);
-      if (failure.kind === 'transient') {
-        if (entry.attempts >= settings.maxAttempts) {
-          return fail(entry, 'max_attempts', failure.error, failure.error.message);
-        }
-        const delayMs = backoffDelayMs(entry.attempts, {
-          baseMs: settings.baseRetryDelayMs,
-          maxMs: settings.maxRetryDelayMs,
-          retryAfterMs: failure.retryAfterMs,
-          ...(settings.random ? { random: settings.random } : {}),
-        });
-        const now = clock.now();
-        if (failure.retryAfterMs !== null) {
-          queue.pauseUntil(
-            now.getTime() + delayMs,
-            (callback, ms) => clock.setTimeout(callback, ms),
-            now.getTime(),
-          );
-        }
-        // A retry must not land in quiet hours either.
-        const { deliverAt } = quietHoursRelease(
-          new Date(now.getTime() + delayMs),
-          preferences,
-          payload.critical,
-        );
-        const released = await storage.outbox.release(entry.id, {
-          workerId,
-          now: now.toISOString(),
-          availableAt: deliverAt.toISOString(),
-          error: failure.error.message,
-        });
-        if (released) {
-          context.events.emit('notification.retry_scheduled', {
-            id: entry.id,
-            userId: entry.userId,
-            channel: entry.channel,
-            attempt: entry.attempts,
-            delayMs: deliverAt.getTime() - now.getTime(),
-            error: failure.error,
-          });
-        }
-        return;
-      }
+      return handleFailure(
+        entry,
+        payload.critical,
+        preferences,
+        recipient,
+        classifyFailure(thrown, queue.channel.providerId),
+      );
+    }
+    // Recording is kept apart from sending: if it fails, the entry must not be released for a
+    // quick retry; its lease runs out and the retry reuses the idempotency key.
+    const recorded = await storage.outbox.markSent(entry.id, {
+      workerId,
+      now: context.now(),
+      providerMessageId: result.providerMessageId,
+    });
+    if (!recorded) {
+      context.logger.warn('[deal-scout] notification sent after its lease was taken over', { id: entry.id });
+      return;
+    }
+    context.events.emit('notification.sent', {
+      id: entry.id,
+      userId: entry.userId,
+      channel: entry.channel,
+      attempts: entry.attempts,
+      providerMessageId: result.providerMessageId,
+    });
+  }
+
+  async function handleFailure(
+    entry: OutboxEntry,
+    critical: boolean,
+    preferences: NotificationPreferences,
+    recipient: ChannelRecipientV1,
+    failure: DeliveryFailure,
+  ): Promise<void> {
+    const queue = queues.get(entry.channel);
+    if (failure.kind !== 'transient') {
       await fail(entry, failure.kind, failure.error, failure.error.message);
       await applyPermanentFailure(deps, {
         kind: failure.kind,
         userId: entry.userId,
         channel: entry.channel,
         recipient,
+      });
+      return;
+    }
+    if (entry.attempts >= settings.maxAttempts) {
+      return fail(entry, 'max_attempts', failure.error, failure.error.message);
+    }
+    const delayMs = backoffDelayMs(entry.attempts, {
+      baseMs: settings.baseRetryDelayMs,
+      maxMs: settings.maxRetryDelayMs,
+      retryAfterMs: failure.retryAfterMs,
+      ...(settings.random ? { random: settings.random } : {}),
+    });
+    const now = clock.now();
+    if (failure.retryAfterMs !== null) {
+      // The provider asked the whole channel to wait, not only this message.
+      queue?.pauseUntil(
+        now.getTime() + delayMs,
+        (callback, ms) => clock.setTimeout(callback, ms),
+        now.getTime(),
+      );
+    }
+    // A retry must not land in quiet hours either.
+    const { deliverAt } = quietHoursRelease(new Date(now.getTime() + delayMs), preferences, critical);
+    const released = await storage.outbox.release(entry.id, {
+      workerId,
+      now: now.toISOString(),
+      availableAt: deliverAt.toISOString(),
+      error: failure.error.message,
+    });
+    if (released) {
+      context.events.emit('notification.retry_scheduled', {
+        id: entry.id,
+        userId: entry.userId,
+        channel: entry.channel,
+        attempt: entry.attempts,
+        delayMs: deliverAt.getTime() - now.getTime(),
+        error: failure.error,
       });
     }
   }

@@ -27,7 +27,9 @@ describe('delivery policy', () => {
       h.match(h.rule('u1', { notificationChannels: ['discord'] }), listing),
     );
     expect(suppressed).toEqual({ status: 'suppressed', reason: 'no_channels' });
-    expect(h.eventsNamed('notification.suppressed').at(-1)?.skipped).toEqual([{ channel: 'discord', reason: 'not_chosen' }]);
+    expect(h.eventsNamed('notification.suppressed').at(-1)?.skipped).toEqual([
+      { channel: 'discord', reason: 'not_chosen' },
+    ]);
   });
 
   it('fans push out to one notification per device, and skips channels without an address', async () => {
@@ -44,16 +46,26 @@ describe('delivery policy', () => {
 
   it('filters by category, descendants included', async () => {
     const h = createNotificationsHarness();
-    await h.setPreferences({ userId: 'u1', categoryFilters: ['electronics'], addresses: { email: 'a@example.com' } });
+    await h.setPreferences({
+      userId: 'u1',
+      categoryFilters: ['electronics'],
+      addresses: { email: 'a@example.com' },
+    });
     const rule = h.rule('u1');
-    expect(await h.service.handleAlertMatch(h.match(rule, await h.listing('pc', { category: 'computers' })))).toMatchObject({
+    expect(
+      await h.service.handleAlertMatch(h.match(rule, await h.listing('pc', { category: 'computers' }))),
+    ).toMatchObject({
       status: 'enqueued',
     });
-    expect(await h.service.handleAlertMatch(h.match(rule, await h.listing('sofa', { category: 'furniture' })))).toEqual({
+    expect(
+      await h.service.handleAlertMatch(h.match(rule, await h.listing('sofa', { category: 'furniture' }))),
+    ).toEqual({
       status: 'suppressed',
       reason: 'category_filtered',
     });
-    expect(await h.service.handleAlertMatch(h.match(rule, await h.listing('x', { category: undefined })))).toEqual({
+    expect(
+      await h.service.handleAlertMatch(h.match(rule, await h.listing('x', { category: undefined }))),
+    ).toEqual({
       status: 'suppressed',
       reason: 'category_filtered',
     });
@@ -61,13 +73,21 @@ describe('delivery policy', () => {
 
   it('writes one notification per (user, rule, listing, channel) however often a match is replayed', async () => {
     const h = createNotificationsHarness();
-    await h.setPreferences({ userId: 'u1', channels: ['email', 'sms'], addresses: everywhere, maxNotificationsPerDay: 5 });
+    await h.setPreferences({
+      userId: 'u1',
+      channels: ['email', 'sms'],
+      addresses: everywhere,
+      maxNotificationsPerDay: 5,
+    });
     const event = h.match(h.rule('u1'), await h.listing('1'));
     await h.service.handleAlertMatch(event);
     expect(await h.service.handleAlertMatch(event)).toEqual({ status: 'suppressed', reason: 'duplicate' });
     // A restarted service on the same storage refuses it too.
     const restarted = createNotificationsHarness({ storage: h.storage });
-    expect(await restarted.service.handleAlertMatch(event)).toEqual({ status: 'suppressed', reason: 'duplicate' });
+    expect(await restarted.service.handleAlertMatch(event)).toEqual({
+      status: 'suppressed',
+      reason: 'duplicate',
+    });
     const entries = await h.storage.outbox.list({ limit: 100 });
     expect(entries.items.map((entry) => entry.channel).sort()).toEqual(['email', 'sms']);
     // Duplicates do not use up the daily cap.
@@ -91,16 +111,31 @@ describe('delivery policy', () => {
     await h.clock.setTime('2026-01-06T12:00:00.000Z');
     expect(await h.service.dispatcher.drain()).toBe(1);
     expect(h.channels.sms.sent).toHaveLength(1);
-    const critical = await h.service.handleAlertMatch(h.match(h.rule('u1'), await h.listing('2')), { critical: true });
+    const critical = await h.service.handleAlertMatch(h.match(h.rule('u1'), await h.listing('2')), {
+      critical: true,
+    });
     expect(critical).toMatchObject({ status: 'enqueued', deferredUntil: null });
   });
 
   it('treats alerts at or above criticalDealScore as critical', async () => {
-    const h = createNotificationsHarness({ start: '2026-01-06T04:00:00.000Z', settings: { criticalDealScore: 0.95 } });
-    await h.setPreferences({ userId: 'u1', channels: ['sms'], quietHours: { start: '22:00', end: '07:00' }, timeZone: 'America/New_York', addresses: everywhere });
+    const h = createNotificationsHarness({
+      start: '2026-01-06T04:00:00.000Z',
+      settings: { criticalDealScore: 0.95 },
+    });
+    await h.setPreferences({
+      userId: 'u1',
+      channels: ['sms'],
+      quietHours: { start: '22:00', end: '07:00' },
+      timeZone: 'America/New_York',
+      addresses: everywhere,
+    });
     const rule = h.rule('u1');
-    expect(await h.service.handleAlertMatch(h.match(rule, await h.listing('hot', { dealScore: 0.97 })))).toMatchObject({ deferredUntil: null });
-    expect(await h.service.handleAlertMatch(h.match(rule, await h.listing('ok', { dealScore: 0.9 })))).toMatchObject({
+    expect(
+      await h.service.handleAlertMatch(h.match(rule, await h.listing('hot', { dealScore: 0.97 }))),
+    ).toMatchObject({ deferredUntil: null });
+    expect(
+      await h.service.handleAlertMatch(h.match(rule, await h.listing('ok', { dealScore: 0.9 }))),
+    ).toMatchObject({
       deferredUntil: '2026-01-06T12:00:00.000Z',
     });
   });
@@ -108,15 +143,29 @@ describe('delivery policy', () => {
   it('caps notifications per local day and folds the rest into the next daily digest', async () => {
     // 20:00Z Jan 5 = 15:00 EST: the local day is Jan 5 until 05:00Z Jan 6.
     const h = createNotificationsHarness({ start: '2026-01-05T20:00:00.000Z' });
-    await h.setPreferences({ userId: 'u1', channels: ['email'], maxNotificationsPerDay: 2, timeZone: 'America/New_York', addresses: everywhere });
+    await h.setPreferences({
+      userId: 'u1',
+      channels: ['email'],
+      maxNotificationsPerDay: 2,
+      timeZone: 'America/New_York',
+      addresses: everywhere,
+    });
     const rule = h.rule('u1');
     const outcomes = [];
-    for (const id of ['1', '2', '3', '4']) outcomes.push(await h.service.handleAlertMatch(h.match(rule, await h.listing(id))));
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(['enqueued', 'enqueued', 'digested', 'digested']);
+    for (const id of ['1', '2', '3', '4'])
+      outcomes.push(await h.service.handleAlertMatch(h.match(rule, await h.listing(id))));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'enqueued',
+      'enqueued',
+      'digested',
+      'digested',
+    ]);
     expect(outcomes[2]).toEqual({ status: 'digested', period: 'daily:2026-01-06', reason: 'daily_cap' });
     // A new local day (00:30 EST Jan 6 = 05:30Z) has a fresh allowance.
     await h.clock.setTime('2026-01-06T05:30:00.000Z');
-    expect(await h.service.handleAlertMatch(h.match(rule, await h.listing('5')))).toMatchObject({ status: 'enqueued' });
+    expect(await h.service.handleAlertMatch(h.match(rule, await h.listing('5')))).toMatchObject({
+      status: 'enqueued',
+    });
     // Nothing is lost: at 09:00 local the two folded deals go out in the digest.
     await h.clock.setTime('2026-01-06T14:00:00.000Z');
     expect(await h.service.runDigests()).toBe(1);
@@ -130,7 +179,12 @@ describe('delivery policy', () => {
 
   it('collects alerts of digest users instead of sending them', async () => {
     const h = createNotificationsHarness();
-    await h.setPreferences({ userId: 'u1', channels: ['email'], frequency: 'weekly_digest', addresses: everywhere });
+    await h.setPreferences({
+      userId: 'u1',
+      channels: ['email'],
+      frequency: 'weekly_digest',
+      addresses: everywhere,
+    });
     const outcome = await h.service.handleAlertMatch(h.match(h.rule('u1'), await h.listing('1')));
     // Monday Jan 5 12:00 UTC is past 09:00: the next weekly digest is Monday Jan 12.
     expect(outcome).toEqual({ status: 'digested', period: 'weekly:2026-01-12', reason: 'frequency' });

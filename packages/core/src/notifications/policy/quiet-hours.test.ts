@@ -4,7 +4,12 @@ import { isWithinQuietHours, quietHoursRelease } from './quiet-hours';
 const ny = 'America/New_York';
 const overnight = { start: '22:00', end: '07:00' };
 
-function release(at: string, quietHours: { start: string; end: string } | null, timeZone = ny, critical = false) {
+function release(
+  at: string,
+  quietHours: { start: string; end: string } | null,
+  timeZone = ny,
+  critical = false,
+) {
   const result = quietHoursRelease(new Date(at), { quietHours, timeZone }, critical);
   return { deliverAt: result.deliverAt.toISOString(), deferred: result.deferred };
 }
@@ -22,13 +27,25 @@ describe('quiet hours', () => {
 
   it('defers an alert before midnight and after midnight to 07:00 local the same morning', () => {
     // 23:00 EST on Jan 5 and 05:00 EST on Jan 6 both wait for 07:00 EST on Jan 6 (12:00Z).
-    expect(release('2026-01-06T04:00:00Z', overnight)).toEqual({ deliverAt: '2026-01-06T12:00:00.000Z', deferred: true });
-    expect(release('2026-01-06T10:00:00Z', overnight)).toEqual({ deliverAt: '2026-01-06T12:00:00.000Z', deferred: true });
+    expect(release('2026-01-06T04:00:00Z', overnight)).toEqual({
+      deliverAt: '2026-01-06T12:00:00.000Z',
+      deferred: true,
+    });
+    expect(release('2026-01-06T10:00:00Z', overnight)).toEqual({
+      deliverAt: '2026-01-06T12:00:00.000Z',
+      deferred: true,
+    });
   });
 
   it('sends at once outside quiet hours, at the exact end, and without quiet hours', () => {
-    expect(release('2026-01-06T12:00:00Z', overnight)).toEqual({ deliverAt: '2026-01-06T12:00:00.000Z', deferred: false });
-    expect(release('2026-01-06T02:59:00Z', overnight)).toEqual({ deliverAt: '2026-01-06T02:59:00.000Z', deferred: false });
+    expect(release('2026-01-06T12:00:00Z', overnight)).toEqual({
+      deliverAt: '2026-01-06T12:00:00.000Z',
+      deferred: false,
+    });
+    expect(release('2026-01-06T02:59:00Z', overnight)).toEqual({
+      deliverAt: '2026-01-06T02:59:00.000Z',
+      deferred: false,
+    });
     expect(release('2026-01-06T04:00:00Z', null).deferred).toBe(false);
   });
 
@@ -61,11 +78,16 @@ describe('quiet hours', () => {
     // 00:30 EDT: the first 01:30 (EDT) ends it.
     expect(release('2026-11-01T04:30:00Z', window).deliverAt).toBe('2026-11-01T05:30:00.000Z');
     // 01:15 EST, after the fall back: local time is again inside the window; it ends at 01:30 EST.
-    expect(release('2026-11-01T06:15:00Z', window)).toEqual({ deliverAt: '2026-11-01T06:30:00.000Z', deferred: true });
+    expect(release('2026-11-01T06:15:00Z', window)).toEqual({
+      deliverAt: '2026-11-01T06:30:00.000Z',
+      deferred: true,
+    });
   });
 
   it('follows the user zone, including half-hour offsets', () => {
     // 22:30 IST (UTC+5:30) on Jan 5 → 07:00 IST on Jan 6 = 01:30Z.
-    expect(release('2026-01-05T17:00:00Z', overnight, 'Asia/Kolkata').deliverAt).toBe('2026-01-06T01:30:00.000Z');
+    expect(release('2026-01-05T17:00:00Z', overnight, 'Asia/Kolkata').deliverAt).toBe(
+      '2026-01-06T01:30:00.000Z',
+    );
   });
 });

@@ -86,7 +86,11 @@ describe('Discord templates', () => {
   });
 
   it('drops image and link URLs that are not http(s)', () => {
-    const message = renderDealAlertDiscord({ ...deal, url: 'javascript:alert(1)', imageUrl: 'data:image/png;base64,AAAA' });
+    const message = renderDealAlertDiscord({
+      ...deal,
+      url: 'javascript:alert(1)',
+      imageUrl: 'data:image/png;base64,AAAA',
+    });
     expect(message.embeds[0]?.url).toBeUndefined();
     expect(message.embeds[0]?.image).toBeUndefined();
   });

@@ -25,7 +25,11 @@ function deal(i: number, overrides: Partial<DealView> = {}): DealView {
   };
 }
 
-const options = { appName: 'Deal Scout', unsubscribeUrl: 'https://app.example/u/tok123', periodLabel: 'daily digest' };
+const options = {
+  appName: 'Deal Scout',
+  unsubscribeUrl: 'https://app.example/u/tok123',
+  periodLabel: 'daily digest',
+};
 
 describe('email templates', () => {
   it('renders deal cards, top recommendations, price trends, a text part and one-click unsubscribe headers', () => {
@@ -52,7 +56,15 @@ describe('email templates', () => {
 
   it('escapes every user-supplied string and refuses script URLs', () => {
     const email = renderDigestEmail(
-      [deal(1, { title: hostile, ruleName: hostile, marketplace: hostile, url: 'javascript:alert(1)', imageUrl: '"><script>' })],
+      [
+        deal(1, {
+          title: hostile,
+          ruleName: hostile,
+          marketplace: hostile,
+          url: 'javascript:alert(1)',
+          imageUrl: '"><script>',
+        }),
+      ],
       options,
     );
     expect(email.html).not.toContain('<script>');
@@ -71,7 +83,10 @@ describe('email templates', () => {
   });
 
   it('renders a single deal alert', () => {
-    const email = renderDealAlertEmail(deal(3), { appName: 'Deal Scout', unsubscribeUrl: 'https://app.example/u/1' });
+    const email = renderDealAlertEmail(deal(3), {
+      appName: 'Deal Scout',
+      unsubscribeUrl: 'https://app.example/u/1',
+    });
     expect(email.subject).toBe('Deal Scout: Gaming PC 3');
     expect(email.html).toContain('New deal');
     expect(email.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');

@@ -82,7 +82,11 @@ describe('SMS templates', () => {
   });
 
   it('renders order status updates and verification codes', () => {
-    const order = renderOrderStatusSms({ orderId: 'A-1001', itemTitle: 'Trek bike’s frame', status: 'shipped' });
+    const order = renderOrderStatusSms({
+      orderId: 'A-1001',
+      itemTitle: 'Trek bike’s frame',
+      status: 'shipped',
+    });
     expect(order).toBe("Deal Scout: your order A-1001 (Trek bike's frame) is now shipped.");
     const code = renderVerificationCodeSms({ code: '482913', expiresInMinutes: 10 });
     expect(code).toBe('482913 is your Deal Scout verification code. It expires in 10 min. Never share it.');
@@ -92,7 +96,9 @@ describe('SMS templates', () => {
 
   it('summarises a digest in at most two segments', () => {
     const text = renderDigestSms([deal], { periodLabel: 'daily digest', totalDeals: 7 });
-    expect(text).toBe('Deal Scout: 7 new deals in your daily digest. Top: Gaming PC RTX 3080 - $450.00 https://www.ebay.com/itm/1234567890');
+    expect(text).toBe(
+      'Deal Scout: 7 new deals in your daily digest. Top: Gaming PC RTX 3080 - $450.00 https://www.ebay.com/itm/1234567890',
+    );
     expect(analyzeSms(text).segments).toBeLessThanOrEqual(2);
   });
 });

@@ -2,11 +2,15 @@ import EventEmitter from 'eventemitter3';
 import type { NotificationChannelV1 } from '../../channel/v1/notification-channel-v1';
 import type { Listing } from '../../listing/listing';
 import { ListingSchema } from '../../listing/listing';
+import {
+  createRecordingChannel,
+  type RecordingChannel,
+  type RecordingChannelSettings,
+} from '../../memory/channel';
 import { createMemoryJobs } from '../../memory/jobs';
 import { createManualClock, type ManualClock } from '../../memory/manual-clock';
 import { createMemorySearchIndex } from '../../memory/search';
 import { createMemoryStorage } from '../../memory/storage';
-import { createRecordingChannel, type RecordingChannel, type RecordingChannelSettings } from '../../memory/channel';
 import type { AlertMatch } from '../../rules/alert-match';
 import { type DealAlertRule, DealAlertRuleSchema } from '../../rules/deal-alert-rule';
 import type { DealScoutEvents } from '../../runtime/events';
@@ -57,7 +61,9 @@ export function createNotificationsHarness(
 ): NotificationsHarness {
   const clock = createManualClock(options.start ?? '2026-01-05T12:00:00.000Z');
   const storage = options.storage ?? createMemoryStorage();
-  const kinds = (options.channels ? Object.keys(options.channels) : ['email', 'sms', 'discord', 'push']) as ChannelKind[];
+  const kinds = (
+    options.channels ? Object.keys(options.channels) : ['email', 'sms', 'discord', 'push']
+  ) as ChannelKind[];
   const channels = {} as Record<ChannelKind, RecordingChannel>;
   const byKind = new Map<ChannelKind, NotificationChannelV1>();
   for (const kind of kinds) {
@@ -71,10 +77,10 @@ export function createNotificationsHarness(
   }
   const events: NotificationsHarness['events'] = [];
   const emitter: DealScoutEmitter = new EventEmitter();
-  const emit = emitter.emit.bind(emitter);
+  const emit = emitter.emit.bind(emitter) as (name: string, payload: unknown) => boolean;
   emitter.emit = ((name: keyof DealScoutEvents, payload: unknown) => {
     events.push({ name, payload });
-    return emit(name as never, payload as never);
+    return emit(name, payload);
   }) as typeof emitter.emit;
   const errors: NotificationsHarness['errors'] = [];
   const context: RuntimeContext = {
@@ -99,7 +105,8 @@ export function createNotificationsHarness(
     },
   };
   const service = createNotificationsService(context, {
-    unsubscribeUrl: ({ userId, list }) => `https://app.example/unsubscribe?u=${encodeURIComponent(userId)}&l=${list}`,
+    unsubscribeUrl: ({ userId, list }) =>
+      `https://app.example/unsubscribe?u=${encodeURIComponent(userId)}&l=${list}`,
     random: () => 0.5,
     ...(options.workerId ? { workerId: options.workerId } : {}),
     ...options.settings,
@@ -112,9 +119,12 @@ export function createNotificationsHarness(
     service,
     events,
     errors,
-    eventsNamed: (name) => events.filter((event) => event.name === name).map((event) => event.payload as never),
+    eventsNamed: (name) =>
+      events.filter((event) => event.name === name).map((event) => event.payload as never),
     async setPreferences(input) {
-      await storage.preferences.put(NotificationPreferencesSchema.parse({ ...input, updatedAt: clock.now().toISOString() }));
+      await storage.preferences.put(
+        NotificationPreferencesSchema.parse({ ...input, updatedAt: clock.now().toISOString() }),
+      );
     },
     async listing(id, overrides = {}) {
       const listing = ListingSchema.parse({
