@@ -1,3 +1,3 @@
 import { defineProjectConfig } from '../../vitest.shared';
 
-export default defineProjectConfig();
+export default defineProjectConfig({ testTimeout: 60_000, hookTimeout: 180_000 });

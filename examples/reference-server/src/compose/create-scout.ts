@@ -30,7 +30,7 @@ async function composeStorage(
   if (env.DATABASE_URL) {
     const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
     pool.on('error', () => {}); // idle-connection drops surface as retryable StorageErrors on the next query
-    const storage = createPgStorage({ client: pool, autoMigrate: true });
+    const storage = createPgStorage({ client: pool, schema: env.DATABASE_SCHEMA, autoMigrate: true });
     return {
       storage,
       name: 'postgres',

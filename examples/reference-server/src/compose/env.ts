@@ -15,6 +15,11 @@ export const EnvSchema = z
     /** Where PGlite keeps its data; ignored when DATABASE_URL is set. */
     DATA_DIR: z.string().default('.data/pglite'),
     DATABASE_URL: z.url().optional(),
+    /** PostgreSQL schema for the SDK's tables. */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+      .default('deal_scout'),
     /** HS256 signing secret, at least 32 characters. Generated per process when absent (tokens then die with the process). */
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(2_592_000).default(3600),
