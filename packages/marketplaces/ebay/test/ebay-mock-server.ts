@@ -46,11 +46,12 @@ export function createEbayMockServer() {
     calls.push(call);
     return call;
   };
+  const statusOf = (reply: MockReply) => reply.status ?? (reply.body === undefined ? 204 : 200);
   const respond = (reply: MockReply) =>
     reply.body === undefined
-      ? new HttpResponse(null, { status: reply.status ?? 204, headers: reply.headers ?? {} })
+      ? new HttpResponse(null, { status: statusOf(reply), headers: reply.headers ?? {} })
       : HttpResponse.json(reply.body as Record<string, unknown>, {
-          status: reply.status ?? 200,
+          status: statusOf(reply),
           headers: reply.headers ?? {},
         });
 
@@ -59,6 +60,12 @@ export function createEbayMockServer() {
     problems,
     calls,
     validator,
+    /** Resets handlers, clears the recorded calls and returns (then clears) the spec problems found. */
+    reset(): string[] {
+      server.resetHandlers();
+      calls.length = 0;
+      return problems.splice(0, problems.length);
+    },
     /** Operation names of the calls so far, in order. */
     operations: () => calls.map((call) => call.operation),
 
@@ -83,12 +90,7 @@ export function createEbayMockServer() {
           headers: request.headers,
         });
         problems.push(
-          ...validator.validateResponse(
-            request.method,
-            request.url,
-            result.status ?? 200,
-            result.body ?? null,
-          ),
+          ...validator.validateResponse(request.method, request.url, statusOf(result), result.body ?? null),
         );
         return respond(result);
       });

@@ -11,10 +11,7 @@ describe.runIf(hasEbaySpecs)('eBay application token', () => {
   const mock = createEbayMockServer();
   beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
-    mock.server.resetHandlers();
-    expect(mock.problems).toEqual([]);
-    mock.problems.length = 0;
-    mock.calls.length = 0;
+    expect(mock.reset()).toEqual([]);
   });
   afterAll(() => mock.server.close());
 

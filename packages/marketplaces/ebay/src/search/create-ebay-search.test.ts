@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ebaySettings, itemSummary, searchPage, tokenEndpoint } from '../../test/ebay-fixtures';
 import { createEbayMockServer } from '../../test/ebay-mock-server';
 import { hasEbaySpecs, missingSpecsMessage } from '../../test/ebay-spec-validator';
+import { rejectionOf } from '../../test/rejection-of';
 import { createEbayMarketplace } from '../create-ebay-marketplace';
 
 if (!hasEbaySpecs) console.warn(missingSpecsMessage);
@@ -19,10 +20,7 @@ describe.runIf(hasEbaySpecs)(
     const mock = createEbayMockServer();
     beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
     afterEach(() => {
-      mock.server.resetHandlers();
-      expect(mock.problems).toEqual([]);
-      mock.problems.length = 0;
-      mock.calls.length = 0;
+      expect(mock.reset()).toEqual([]);
     });
     afterAll(() => mock.server.close());
 
@@ -160,11 +158,13 @@ describe.runIf(hasEbaySpecs)(
     });
 
     it('rejects bad input before calling eBay, naming every field', async () => {
-      const error = await search({
-        minPrice: usd(10),
-        near: { point: { lat: 41.8, lon: -71.4 }, radiusMi: 10 },
-        cursor: 'page-2',
-      }).catch((caught: unknown) => caught);
+      const error = await rejectionOf(
+        search({
+          minPrice: usd(10),
+          near: { point: { lat: 41.8, lon: -71.4 }, radiusMi: 10 },
+          cursor: 'page-2',
+        }),
+      );
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues.map((issue) => issue.field)).toEqual([
         'query',
@@ -206,9 +206,7 @@ describe.runIf(hasEbaySpecs)('eBay Browse getItem', () => {
   const mock = createEbayMockServer();
   beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
-    mock.server.resetHandlers();
-    expect(mock.problems).toEqual([]);
-    mock.problems.length = 0;
+    expect(mock.reset()).toEqual([]);
   });
   afterAll(() => mock.server.close());
 

@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ebaySettings, endpointUrl, tokenEndpoint, verificationToken } from '../../test/ebay-fixtures';
 import { createEbayMockServer } from '../../test/ebay-mock-server';
 import { hasEbaySpecs, missingSpecsMessage } from '../../test/ebay-spec-validator';
+import { rejectionOf } from '../../test/rejection-of';
 import { createEbayMarketplace } from '../create-ebay-marketplace';
 
 if (!hasEbaySpecs) console.warn(missingSpecsMessage);
@@ -57,10 +58,8 @@ describe.runIf(hasEbaySpecs)('eBay marketplace-account-deletion endpoint', () =>
   let keyLookups = 0;
   beforeAll(() => mock.server.listen({ onUnhandledFrame: 'error' }));
   afterEach(() => {
-    mock.server.resetHandlers();
-    expect(mock.problems).toEqual([]);
-    mock.problems.length = 0;
     keyLookups = 0;
+    expect(mock.reset()).toEqual([]);
   });
   afterAll(() => mock.server.close());
   const keyServer = () => [
@@ -173,7 +172,7 @@ describe.runIf(hasEbaySpecs)('eBay marketplace-account-deletion endpoint', () =>
       post(deletionBody, 'not-base64-json'),
     ];
     for (const request of cases) {
-      const error = await adapter.webhooks!.doHandle(request).catch((caught: unknown) => caught);
+      const error = await rejectionOf(adapter.webhooks!.doHandle(request));
       expect(error).toBeInstanceOf(AuthenticationError);
       expect((error as AuthenticationError).code).toBe('SIGNATURE_INVALID');
     }
