@@ -1,5 +1,7 @@
+import type { AutoDelistResult, CrossPostTargetResult } from '../accounts/cross-post-result';
 import type { DealScoutError } from '../errors/deal-scout-error';
 import type { Listing, ListingStatus } from '../listing/listing';
+import type { MarketplaceAccountView } from '../listing/marketplace-account';
 import type { Money } from '../listing/money';
 import type { ChannelKind } from '../notifications/channel-kind';
 import type { AlertMatch } from '../rules/alert-match';
@@ -124,6 +126,36 @@ export type DealScoutEvents = {
     readonly reason: 'user' | 'recipient_opted_out' | 'endpoint_gone' | 'invalid_recipient';
     readonly fields: readonly string[];
     readonly channel: ChannelKind | null;
+  };
+  /** A seller connected (or reconnected) a marketplace account. Never carries tokens. */
+  'account.connected': { readonly account: MarketplaceAccountView };
+  /**
+   * A connected account's status changed: `reauthentication_required` when its token expired
+   * with no way to refresh it or the marketplace refused it, `revoked` when the seller withdrew access.
+   */
+  'account.status_changed': {
+    readonly account: MarketplaceAccountView;
+    readonly previousStatus: MarketplaceAccountView['status'];
+  };
+  /** A connected account was removed: by its user, or because the marketplace deleted the account. */
+  'account.disconnected': {
+    readonly accountId: string;
+    readonly userId: string;
+    readonly marketplace: string;
+    readonly reason: 'user' | 'marketplace_deleted';
+  };
+  /** A cross-post finished; one result per target marketplace. */
+  'crosspost.completed': {
+    readonly sellerId: string;
+    readonly sku: string;
+    readonly results: readonly CrossPostTargetResult[];
+  };
+  /** An item sold on one marketplace and its other listings were withdrawn (where the adapter can). */
+  'crosspost.delisted': {
+    readonly sellerId: string;
+    readonly sku: string;
+    readonly soldOn: string;
+    readonly results: readonly AutoDelistResult[];
   };
   /** Something failed in the background (a job, a reaction to ingest); the SDK kept running. */
   error: { readonly error: DealScoutError; readonly context: string };
