@@ -6,5 +6,7 @@ export {
   defineConformanceSuite,
   errorCodeOf,
 } from './define-suite';
+export * from './jobs';
+export * from './marketplace';
 export * from './search';
 export * from './storage';

@@ -1,0 +1,6 @@
+export {
+  type JobsConformanceOptions,
+  type JobsConformanceSubject,
+  type JobsConformanceToggle,
+  runJobsConformance,
+} from './run-jobs-conformance';

@@ -1,0 +1,5 @@
+export {
+  type MarketplaceConformanceOptions,
+  type MarketplaceConformanceToggle,
+  runMarketplaceConformance,
+} from './run-marketplace-conformance';
