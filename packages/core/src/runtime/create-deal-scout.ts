@@ -11,9 +11,14 @@ import type { MarketplaceAdapterV1 } from '../marketplace/v1/marketplace-adapter
 import { createMemoryJobs } from '../memory/jobs';
 import { createMemorySearchIndex } from '../memory/search';
 import { createMemoryStorage } from '../memory/storage';
+import type { ChannelKind } from '../notifications/channel-kind';
+import {
+  createNotificationsService,
+  type NotificationsService,
+} from '../notifications/create-notifications-service';
+import type { NotificationsSettings } from '../notifications/notifications-settings';
 import { createPricingService, type PricingService } from '../pricing/pricing-service';
 import type { PricingSettings } from '../pricing/pricing-settings';
-import type { ChannelKind } from '../notifications/channel-kind';
 import type { SearchIndexV1 } from '../search/v1/search-index-v1';
 import { parseInput } from '../shared/parse-input';
 import type { PricePointV1 } from '../storage/v1/listing-repository-v1';
@@ -47,6 +52,8 @@ export type DealScoutConfig = {
   readonly retry?: Partial<RetryPolicy>;
   /** Price analysis, deal scores and the price model (`docs/pricing.md`). */
   readonly pricing?: PricingSettings;
+  /** Notification delivery: unsubscribe URLs (required with email), retries, digests (`docs/notifications.md`). */
+  readonly notifications?: NotificationsSettings;
 };
 
 const RetryPolicySchema = z.object({
@@ -89,6 +96,8 @@ export type DealScout = {
   readonly marketplaceIds: readonly string[];
   /** Price analysis, comparables, seller optimisation, deal scores and the trained price model. */
   readonly pricing: PricingService;
+  /** Notification preferences, the delivery log, digests and the outbox dispatcher. */
+  readonly notifications: NotificationsService;
   /** Starts background work: scheduled jobs and the notification dispatcher. */
   start(): Promise<void>;
   /** Stops background work, waits for what is running, and closes what the SDK created itself. */
@@ -194,6 +203,7 @@ export function createDealScout(config: DealScoutConfig = {}): DealScout {
     run: async ({ listings }) => search.index(listings),
   });
   const pricing = createPricingService(context, config.pricing ?? {});
+  const notifications = createNotificationsService(context, config.notifications ?? {});
 
   let started = false;
   const subscribe = <K extends keyof DealScoutEvents>(event: K, listener: Listener<K>, once: boolean) => {
@@ -236,12 +246,15 @@ export function createDealScout(config: DealScoutConfig = {}): DealScout {
     marketplace: context.marketplace,
     marketplaceIds: [...clients.keys()],
     pricing,
+    notifications,
     async start() {
       if (started) return;
       started = true;
+      await notifications.start();
       await jobs.start();
     },
     async close() {
+      await notifications.stop();
       if (started) await jobs.stop();
       started = false;
       if (ownsSearch) await search.close?.();
