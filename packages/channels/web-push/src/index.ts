@@ -1,0 +1,14 @@
+/**
+ * @deal-scout/web-push: the browser push channel, VAPID-signed and aes128gcm-encrypted through
+ * the web-push library.
+ */
+
+export {
+  createWebPushChannel,
+  generateVapidKeys,
+  type PushUrgency,
+  type WebPushChannelSettings,
+} from './create-web-push-channel';
+export { hostOf, mapPushError } from './map-push-error';
+export type { SettingsEnvironment } from './parse-settings';
+export { buildPushPayload, maxPushPayloadBytes } from './push-payload';
