@@ -35,12 +35,13 @@ describeWithSharedData('replay marketplace on the real Providence listings', () 
   let replay: ReturnType<typeof createReplayMarketplace> | undefined;
   runMarketplaceConformance({
     name: 'replay (craigslist providence)',
-    create: async () => ({
-      subject: createReplayMarketplace({
+    create: async () => {
+      replay ??= createReplayMarketplace({
         marketplaceId: 'craigslist',
         listings: await loadProvidenceListings(),
-      }),
-    }),
+      });
+      return { subject: replay };
+    },
     search: { query: 'bike', limit: 20 },
   });
 });

@@ -6,3 +6,4 @@
 export * from './builders';
 export * from './conformance';
 export * from './fixtures';
+export * from './http';
