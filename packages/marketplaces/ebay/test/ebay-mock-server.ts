@@ -10,6 +10,8 @@ export type RecordedCall = {
   readonly url: URL;
   readonly headers: Headers;
   readonly body: string;
+  /** The body's exact bytes (multipart uploads are not text). */
+  readonly bytes: Uint8Array;
 };
 
 /** What a mock operation answers. `body` undefined means an empty body. */
@@ -35,8 +37,10 @@ export function createEbayMockServer() {
   const calls: RecordedCall[] = [];
 
   const record = async (operation: string, request: Request) => {
-    const body = await request.clone().text();
+    const bytes = new Uint8Array(await request.clone().arrayBuffer());
+    const body = new TextDecoder().decode(bytes);
     const call = {
+      bytes,
       operation,
       method: request.method,
       url: new URL(request.url),
