@@ -7,7 +7,7 @@ import { ValidationError } from '../errors/validation-error';
 import type { ListingDraftInput } from '../listing/listing-draft';
 import type { LoggerV1 } from '../logger/v1/logger-v1';
 import type { MarketplaceAdapterV1 } from '../marketplace/v1/marketplace-adapter-v1';
-import type { MarketplaceTokenSetV1 } from '../marketplace/v1/marketplace-oauth-v1';
+import type { MarketplaceOAuthV1, MarketplaceTokenSetV1 } from '../marketplace/v1/marketplace-oauth-v1';
 import type {
   MarketplaceAccessV1,
   MarketplacePublishOptionsV1,
@@ -157,28 +157,26 @@ function createSellerMarketplace(
       harness.withdrawn.push({ marketplace: id, externalId, accessToken: access.accessToken, reason });
     };
   }
-  if (withOAuth) {
-    adapter.oauth = {
-      supportsPkce: true,
-      createAuthorizationUrl: ({ state, redirectUri: uri, codeChallenge }) =>
-        `https://${id}.example/authorize?state=${state}&redirect_uri=${encodeURIComponent(uri)}&code_challenge=${codeChallenge}&code_challenge_method=S256`,
-      async doExchangeCode({ code, codeVerifier }) {
-        harness.exchanges.push({ code, ...(codeVerifier ? { codeVerifier } : {}) });
-        if (code === 'refused')
-          throw new AuthenticationError({ message: 'invalid_grant', reauthenticate: true, source: id });
-        return tokenSet();
-      },
-      ...(options.refresh
-        ? {
-            async doRefresh({ tokens }: { tokens: MarketplaceTokenSetV1 }) {
-              harness.refreshed.push(tokens.refreshToken ?? '');
-              return tokenSet();
-            },
-          }
-        : {}),
-    };
-  }
-  return adapter;
+  const oauth: MarketplaceOAuthV1 = {
+    supportsPkce: true,
+    createAuthorizationUrl: ({ state, redirectUri: uri, codeChallenge }) =>
+      `https://${id}.example/authorize?state=${state}&redirect_uri=${encodeURIComponent(uri)}&code_challenge=${codeChallenge}&code_challenge_method=S256`,
+    async doExchangeCode({ code, codeVerifier }) {
+      harness.exchanges.push({ code, ...(codeVerifier ? { codeVerifier } : {}) });
+      if (code === 'refused')
+        throw new AuthenticationError({ message: 'invalid_grant', reauthenticate: true, source: id });
+      return tokenSet();
+    },
+    ...(options.refresh
+      ? {
+          async doRefresh({ tokens }: { tokens: MarketplaceTokenSetV1 }) {
+            harness.refreshed.push(tokens.refreshToken ?? '');
+            return tokenSet();
+          },
+        }
+      : {}),
+  };
+  return withOAuth ? { ...adapter, oauth } : adapter;
 }
 
 function createHarness(
@@ -245,6 +243,11 @@ async function connect(harness: Harness, marketplace: string, userId = 'seller-1
 }
 
 let current: Harness | null = null;
+/** Remembers the harness so its service is closed after the test. */
+function track(harness: Harness): Harness {
+  current = harness;
+  return harness;
+}
 afterEach(() => {
   current?.service.close();
   current = null;
@@ -252,7 +255,7 @@ afterEach(() => {
 
 describe('connecting accounts', () => {
   it('starts OAuth with a stored state and an S256 PKCE challenge, then stores encrypted tokens', async () => {
-    const harness = (current = createHarness((h) => [createSellerMarketplace('shop', h, { refresh: true })]));
+    const harness = track(createHarness((h) => [createSellerMarketplace('shop', h, { refresh: true })]));
     const start = await harness.service.connect({ userId: 'seller-1', marketplace: 'shop', redirectUri });
     const url = new URL(start.url);
     expect(url.searchParams.get('state')).toBe(start.state);
@@ -288,10 +291,9 @@ describe('connecting accounts', () => {
   });
 
   it('refuses unknown, expired and cross-marketplace states, and refused codes, storing nothing', async () => {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('shop', h),
-      createSellerMarketplace('other', h),
-    ]));
+    const harness = track(
+      createHarness((h) => [createSellerMarketplace('shop', h), createSellerMarketplace('other', h)]),
+    );
     await expect(
       harness.service.handleCallback({ marketplace: 'shop', state: 'x'.repeat(43), code: 'abc' }),
     ).rejects.toMatchObject({ name: 'AuthenticationError' });
@@ -313,14 +315,14 @@ describe('connecting accounts', () => {
   });
 
   it('needs token encryption settings to connect', async () => {
-    const harness = (current = createHarness((h) => [createSellerMarketplace('shop', h)], {}));
+    const harness = track(createHarness((h) => [createSellerMarketplace('shop', h)], {}));
     await expect(
       harness.service.connect({ userId: 'seller-1', marketplace: 'shop', redirectUri }),
     ).rejects.toBeInstanceOf(ConfigurationError);
   });
 
   it('disconnects only the owner’s account', async () => {
-    const harness = (current = createHarness((h) => [createSellerMarketplace('shop', h)]));
+    const harness = track(createHarness((h) => [createSellerMarketplace('shop', h)]));
     const view = await connect(harness, 'shop');
     await expect(harness.service.disconnect('someone-else', view.id)).rejects.toMatchObject({
       name: 'NotFoundError',
@@ -336,7 +338,7 @@ describe('connecting accounts', () => {
 
 describe('token lifetime', () => {
   it('refreshes tokens before they expire, where the adapter can', async () => {
-    const harness = (current = createHarness((h) => [createSellerMarketplace('shop', h, { refresh: true })]));
+    const harness = track(createHarness((h) => [createSellerMarketplace('shop', h, { refresh: true })]));
     await connect(harness, 'shop');
     await harness.clock.advance(2 * 3600_000 - 60_000);
     const result = await harness.service.crossPost('seller-1', draft(), ['shop']);
@@ -346,9 +348,9 @@ describe('token lifetime', () => {
   });
 
   it('marks an account whose token expired without a refresh token, with an event', async () => {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('fb', h, { tokenLifetimeMs: 60 * 86_400_000 }),
-    ]));
+    const harness = track(
+      createHarness((h) => [createSellerMarketplace('fb', h, { tokenLifetimeMs: 60 * 86_400_000 })]),
+    );
     const view = await connect(harness, 'fb');
     await harness.clock.advance(60 * 86_400_000 + 1);
     const [listed] = await harness.service.listAccounts('seller-1');
@@ -368,9 +370,9 @@ describe('token lifetime', () => {
   });
 
   it('marks the account when the token expires between listing and posting', async () => {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('fb', h, { tokenLifetimeMs: 3600_000 }),
-    ]));
+    const harness = track(
+      createHarness((h) => [createSellerMarketplace('fb', h, { tokenLifetimeMs: 3600_000 })]),
+    );
     await connect(harness, 'fb');
     await harness.clock.advance(3600_000 + 1);
     const result = await harness.service.crossPost('seller-1', draft(), ['fb']);
@@ -382,10 +384,12 @@ describe('token lifetime', () => {
 
 describe('crossPost', () => {
   it('validates for every target before posting anywhere, naming marketplace and field', async () => {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('shop', h),
-      createSellerMarketplace('strict', h, { titleMax: 10 }),
-    ]));
+    const harness = track(
+      createHarness((h) => [
+        createSellerMarketplace('shop', h),
+        createSellerMarketplace('strict', h, { titleMax: 10 }),
+      ]),
+    );
     await connect(harness, 'shop');
     await connect(harness, 'strict');
     const error = await harness.service
@@ -409,11 +413,13 @@ describe('crossPost', () => {
   });
 
   it('uploads images, maps the category, publishes, and spells out partial failures', async () => {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('shop', h),
-      createSellerMarketplace('flaky', h, { failPublish: true }),
-      createSellerMarketplace('local', h, { oauth: false, withdraw: false }),
-    ]));
+    const harness = track(
+      createHarness((h) => [
+        createSellerMarketplace('shop', h),
+        createSellerMarketplace('flaky', h, { failPublish: true }),
+        createSellerMarketplace('local', h, { oauth: false, withdraw: false }),
+      ]),
+    );
     await connect(harness, 'shop');
     await connect(harness, 'flaky');
     const result = await harness.service.crossPost('seller-1', draft(), ['shop', 'flaky', 'local']);
@@ -461,10 +467,12 @@ describe('crossPost', () => {
   });
 
   it('never posts twice when the same request is retried; failed targets are tried again', async () => {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('shop', h),
-      createSellerMarketplace('flaky', h, { failPublish: true }),
-    ]));
+    const harness = track(
+      createHarness((h) => [
+        createSellerMarketplace('shop', h),
+        createSellerMarketplace('flaky', h, { failPublish: true }),
+      ]),
+    );
     await connect(harness, 'shop');
     await connect(harness, 'flaky');
     await harness.service.crossPost('seller-1', draft(), ['shop', 'flaky']);
@@ -474,7 +482,7 @@ describe('crossPost', () => {
   });
 
   it('lets only one of two concurrent identical requests post', async () => {
-    const harness = (current = createHarness((h) => [createSellerMarketplace('shop', h)]));
+    const harness = track(createHarness((h) => [createSellerMarketplace('shop', h)]));
     await connect(harness, 'shop');
     const [first, second] = await Promise.all([
       harness.service.crossPost('seller-1', draft(), ['shop']),
@@ -490,11 +498,13 @@ describe('crossPost', () => {
 
 describe('auto-delist and webhooks', () => {
   async function crossPosted() {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('shop', h),
-      createSellerMarketplace('other', h),
-      createSellerMarketplace('local', h, { oauth: false, withdraw: false }),
-    ]));
+    const harness = track(
+      createHarness((h) => [
+        createSellerMarketplace('shop', h),
+        createSellerMarketplace('other', h),
+        createSellerMarketplace('local', h, { oauth: false, withdraw: false }),
+      ]),
+    );
     await connect(harness, 'shop');
     await connect(harness, 'other');
     await harness.service.crossPost('seller-1', draft(), ['shop', 'other', 'local']);
@@ -609,11 +619,13 @@ describe('auto-delist and webhooks', () => {
 
 describe('secrets', () => {
   it('never puts a token in events, log lines or error messages', async () => {
-    const harness = (current = createHarness((h) => [
-      createSellerMarketplace('shop', h, { refresh: true }),
-      createSellerMarketplace('fb', h, { tokenLifetimeMs: 3600_000 }),
-      createSellerMarketplace('flaky', h, { failPublish: true }),
-    ]));
+    const harness = track(
+      createHarness((h) => [
+        createSellerMarketplace('shop', h, { refresh: true }),
+        createSellerMarketplace('fb', h, { tokenLifetimeMs: 3600_000 }),
+        createSellerMarketplace('flaky', h, { failPublish: true }),
+      ]),
+    );
     const errors: unknown[] = [];
     const capture = <T>(promise: Promise<T>) => promise.catch((error: unknown) => void errors.push(error));
     await connect(harness, 'shop');
