@@ -11,7 +11,7 @@ export type RecordedCall = {
   readonly headers: Headers;
   readonly body: string;
   /** The body's exact bytes (multipart uploads are not text). */
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
 };
 
 /** What a mock operation answers. `body` undefined means an empty body. */
