@@ -3,6 +3,7 @@
  * schemas, the versioned contracts adapters implement, the runtime, and in-memory defaults.
  */
 
+export * from './accounts';
 export type * from './channel/v1';
 export type { ClockV1 } from './clock/v1';
 export * from './errors';

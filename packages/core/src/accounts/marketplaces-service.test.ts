@@ -665,3 +665,40 @@ describe('secrets', () => {
     expect(everything).not.toContain(secretMarker);
   });
 });
+
+describe('scout.marketplaces', () => {
+  it('is composed by createDealScout and posts through the runtime’s marketplace clients', async () => {
+    const { createDealScout } = await import('../runtime/create-deal-scout');
+    const clock = createManualClock('2026-03-02T09:00:00.000Z');
+    const recorder = { clock, published: [], withdrawn: [], refreshed: [], exchanges: [] } as Pick<
+      Harness,
+      'published' | 'withdrawn' | 'refreshed' | 'exchanges' | 'clock'
+    >;
+    const scout = createDealScout({
+      clock,
+      logger: { debug() {}, info() {}, warn() {}, error() {} },
+      marketplaces: [createSellerMarketplace('shop', recorder)],
+      marketplaceAccounts: { tokenEncryption: encryption },
+    });
+    try {
+      const start = await scout.marketplaces.connect({
+        userId: 'seller-9',
+        marketplace: 'shop',
+        redirectUri,
+      });
+      const account = await scout.marketplaces.handleCallback({
+        marketplace: 'shop',
+        state: start.state,
+        code: 'c',
+      });
+      const completed: unknown[] = [];
+      scout.on('crosspost.completed', (payload) => completed.push(payload));
+      const result = await scout.marketplaces.crossPost('seller-9', draft(), ['shop']);
+      expect(result.results[0]).toMatchObject({ status: 'published', externalId: 'shop-lamp-01' });
+      expect(recorder.published[0]?.options.access.accountId).toBe(account.id);
+      expect(completed).toHaveLength(1);
+    } finally {
+      await scout.close();
+    }
+  });
+});

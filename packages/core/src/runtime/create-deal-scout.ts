@@ -11,6 +11,11 @@ import type { MarketplaceAdapterV1 } from '../marketplace/v1/marketplace-adapter
 import { createMemoryJobs } from '../memory/jobs';
 import { createMemorySearchIndex } from '../memory/search';
 import { createMemoryStorage } from '../memory/storage';
+import {
+  createMarketplacesService,
+  type MarketplacesService,
+} from '../accounts/create-marketplaces-service';
+import type { MarketplacesSettings } from '../accounts/marketplaces-settings';
 import type { ChannelKind } from '../notifications/channel-kind';
 import {
   createNotificationsService,
@@ -54,6 +59,8 @@ export type DealScoutConfig = {
   readonly pricing?: PricingSettings;
   /** Notification delivery: unsubscribe URLs (required with email), retries, digests (`docs/notifications.md`). */
   readonly notifications?: NotificationsSettings;
+  /** Seller accounts and cross-posting: token encryption keys, OAuth state lifetime (`docs/marketplaces.md`). */
+  readonly marketplaceAccounts?: MarketplacesSettings;
 };
 
 const RetryPolicySchema = z.object({
@@ -98,6 +105,8 @@ export type DealScout = {
   readonly pricing: PricingService;
   /** Notification preferences, the delivery log, digests and the outbox dispatcher. */
   readonly notifications: NotificationsService;
+  /** Seller accounts (OAuth connect, encrypted tokens), cross-posting, auto-delist and marketplace webhooks. */
+  readonly marketplaces: MarketplacesService;
   /** Starts background work: scheduled jobs and the notification dispatcher. */
   start(): Promise<void>;
   /** Stops background work, waits for what is running, and closes what the SDK created itself. */
@@ -204,6 +213,7 @@ export function createDealScout(config: DealScoutConfig = {}): DealScout {
   });
   const pricing = createPricingService(context, config.pricing ?? {});
   const notifications = createNotificationsService(context, config.notifications ?? {});
+  const marketplaces = createMarketplacesService(context, config.marketplaceAccounts ?? {});
 
   let started = false;
   const subscribe = <K extends keyof DealScoutEvents>(event: K, listener: Listener<K>, once: boolean) => {
@@ -247,6 +257,7 @@ export function createDealScout(config: DealScoutConfig = {}): DealScout {
     marketplaceIds: [...clients.keys()],
     pricing,
     notifications,
+    marketplaces,
     async start() {
       if (started) return;
       started = true;
@@ -255,6 +266,7 @@ export function createDealScout(config: DealScoutConfig = {}): DealScout {
     },
     async close() {
       await notifications.stop();
+      marketplaces.close();
       if (started) await jobs.stop();
       started = false;
       if (ownsSearch) await search.close?.();
