@@ -35,10 +35,13 @@ export type ComparablesIndexSettings = {
   readonly b?: number;
   /**
    * Postings are gathered rarest term first until this many candidates are found; the more
-   * common terms then only score those candidates. Default 4000.
+   * common terms then only score those candidates. Default 3000.
    */
   readonly candidateTarget?: number;
-  /** At most this many postings of one term are read, newest first. Default 60000. */
+  /**
+   * At most this many postings of one term are read, newest first: on a huge store the most
+   * recent listings sharing the rarest term are the candidates. Default 5000.
+   */
   readonly maxPostingsPerTerm?: number;
 };
 
@@ -81,6 +84,9 @@ export type ComparablesIndex = {
 const noCategory = 0;
 const categoryIndex = new Map<string, number>(categoryIds.map((id, i) => [id, i + 1]));
 const categoryCount = categoryIds.length + 1;
+/** {@link yearAffinity} by whole years apart, precomputed: the scoring loop runs per candidate. */
+const yearFactors = Float64Array.from({ length: 60 }, (_, gap) => yearAffinity(2000, 2000 + gap));
+const mileageRate = -Math.log(mileageAffinity(0, Math.E - 1)); // the rate of mileageAffinity per unit of Δ ln(1 + miles)
 const categoryMatrix = new Float32Array(categoryCount * categoryCount);
 for (let a = 0; a < categoryCount; a++) {
   for (let b = 0; b < categoryCount; b++) {
@@ -91,10 +97,7 @@ for (let a = 0; a < categoryCount; a++) {
   }
 }
 
-function grow<T extends Float64Array | Float32Array | Int32Array | Int16Array | Int8Array | Uint8Array>(
-  array: T,
-  needed: number,
-): T {
+function grow<T extends Float64Array | Int32Array>(array: T, needed: number): T {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
   next.set(array);
@@ -132,30 +135,35 @@ export function comparableQueryOf(
   };
 }
 
+/** Columns of one listing in the interleaved row store (one row = {@link stride} numbers). */
+const column = {
+  amount: 0,
+  postedAt: 1,
+  logMiles: 2, // ln(1 + miles), NaN when unknown
+  lat: 3,
+  lon: 4,
+  year: 5, // 0 when unknown
+  currency: 6,
+  category: 7,
+  condition: 8, // rank, −1 when unknown
+  flags: 9, // bit 0: live, bit 1: sold
+  termStart: 10,
+  termLength: 11,
+} as const;
+/** Numbers per row: a candidate's fields share one or two cache lines, which matters at 1M rows. */
+const stride = 12;
+
 /** Creates an empty comparables index. */
 export function createComparablesIndex(settings: ComparablesIndexSettings = {}): ComparablesIndex {
   const k1 = settings.k1 ?? 1.2;
   const b = settings.b ?? 0.5;
-  const candidateTarget = settings.candidateTarget ?? 4000;
-  const maxPostingsPerTerm = settings.maxPostingsPerTerm ?? 60_000;
+  const candidateTarget = settings.candidateTarget ?? 3000;
+  const maxPostingsPerTerm = settings.maxPostingsPerTerm ?? 5000;
 
   const slotOf = new Map<string, number>();
   const ids: string[] = [];
-  let amount = new Float64Array(1024);
-  let postedAt = new Float64Array(1024);
-  let lat = new Float32Array(1024);
-  let lon = new Float32Array(1024);
-  let mileage = new Float32Array(1024);
-  let year = new Int16Array(1024);
-  let currency = new Int16Array(1024);
-  let category = new Uint8Array(1024);
-  let condition = new Int8Array(1024);
-  let flags = new Uint8Array(1024); // bit 0: live, bit 1: sold
-  let termStart = new Int32Array(1024);
-  let termLength = new Uint8Array(1024);
+  let rows = new Float64Array(1024 * stride);
   let seen = new Int32Array(1024);
-  let scratchSimilarity = new Float64Array(1024);
-  let scratchWeight = new Float64Array(1024);
   let termPool = new Int32Array(8192);
   let poolLength = 0;
   let live = 0;
@@ -165,6 +173,7 @@ export function createComparablesIndex(settings: ComparablesIndexSettings = {}):
   let documentFrequency = new Int32Array(1024);
   const postings: Array<{ slots: Int32Array; length: number }> = [];
   let queryWeight = new Float64Array(1024);
+  let termCount = new Float64Array(1024); // per-candidate term frequencies, reset after each
   const currencies = new Map<string, number>();
   let epoch = 0;
 
@@ -176,37 +185,23 @@ export function createComparablesIndex(settings: ComparablesIndexSettings = {}):
       postings.push({ slots: new Int32Array(4), length: 0 });
       documentFrequency = grow(documentFrequency, id + 1);
       queryWeight = grow(queryWeight, id + 1);
+      termCount = grow(termCount, id + 1);
     }
     return id;
   };
 
   const unlink = (slot: number) => {
-    if (!(flags[slot] as number & 1)) return;
-    flags[slot] = 0;
+    const row = slot * stride;
+    if (!((rows[row + column.flags] as number) & 1)) return;
+    rows[row + column.flags] = 0;
     live--;
-    totalTerms -= termLength[slot] as number;
-    const start = termStart[slot] as number;
-    const distinct = new Set(termPool.subarray(start, start + (termLength[slot] as number)));
-    for (const term of distinct) documentFrequency[term] = (documentFrequency[term] as number) - 1;
-    // Postings keep the stale slot; scoring reads the forward terms, so it simply stops matching.
-  };
-
-  const ensureCapacity = (slots: number) => {
-    amount = grow(amount, slots);
-    postedAt = grow(postedAt, slots);
-    lat = grow(lat, slots);
-    lon = grow(lon, slots);
-    mileage = grow(mileage, slots);
-    year = grow(year, slots);
-    currency = grow(currency, slots);
-    category = grow(category, slots);
-    condition = grow(condition, slots);
-    flags = grow(flags, slots);
-    termStart = grow(termStart, slots);
-    termLength = grow(termLength, slots);
-    seen = grow(seen, slots);
-    scratchSimilarity = grow(scratchSimilarity, slots);
-    scratchWeight = grow(scratchWeight, slots);
+    const start = rows[row + column.termStart] as number;
+    const length = rows[row + column.termLength] as number;
+    totalTerms -= length;
+    for (const term of new Set(termPool.subarray(start, start + length))) {
+      documentFrequency[term] = (documentFrequency[term] as number) - 1;
+    }
+    // Postings keep the stale slot; scoring reads the row's flags and terms, so it stops matching.
   };
 
   const index: ComparablesIndex = {
@@ -222,31 +217,35 @@ export function createComparablesIndex(settings: ComparablesIndexSettings = {}):
         slot = ids.length;
         ids.push(listing.id);
         slotOf.set(listing.id, slot);
-        ensureCapacity(slot + 1);
+        rows = grow(rows, (slot + 1) * stride);
+        seen = grow(seen, slot + 1);
       }
       let currencyId = currencies.get(facts.currency);
       if (currencyId === undefined) {
         currencyId = currencies.size;
         currencies.set(facts.currency, currencyId);
       }
-      amount[slot] = facts.amount;
-      postedAt[slot] = facts.postedAtMs;
-      lat[slot] = listing.location?.lat ?? Number.NaN;
-      lon[slot] = listing.location?.lon ?? Number.NaN;
-      mileage[slot] = facts.mileage ?? Number.NaN;
-      year[slot] = facts.year ?? 0;
-      currency[slot] = currencyId;
-      category[slot] = listing.category ? (categoryIndex.get(listing.category) ?? noCategory) : noCategory;
-      condition[slot] = listing.condition ? conditionRank(listing.condition) : -1;
-      flags[slot] = 1 | (facts.sold ? 2 : 0);
-
       const terms = indexTermsOf(listing)
         .slice(0, 255)
         .map((term) => termIdOf(term));
       termPool = grow(termPool, poolLength + terms.length);
-      termStart[slot] = poolLength;
-      termLength[slot] = terms.length;
       termPool.set(terms, poolLength);
+
+      const row = slot * stride;
+      rows[row + column.amount] = facts.amount;
+      rows[row + column.postedAt] = facts.postedAtMs;
+      rows[row + column.logMiles] = facts.mileage === null ? Number.NaN : Math.log1p(facts.mileage);
+      rows[row + column.lat] = listing.location?.lat ?? Number.NaN;
+      rows[row + column.lon] = listing.location?.lon ?? Number.NaN;
+      rows[row + column.year] = facts.year ?? 0;
+      rows[row + column.currency] = currencyId;
+      rows[row + column.category] = listing.category
+        ? (categoryIndex.get(listing.category) ?? noCategory)
+        : noCategory;
+      rows[row + column.condition] = listing.condition ? conditionRank(listing.condition) : -1;
+      rows[row + column.flags] = 1 | (facts.sold ? 2 : 0);
+      rows[row + column.termStart] = poolLength;
+      rows[row + column.termLength] = terms.length;
       poolLength += terms.length;
       totalTerms += terms.length;
       live++;
@@ -290,64 +289,73 @@ export function createComparablesIndex(settings: ComparablesIndexSettings = {}):
       const excluded = query.excludeId === null ? -1 : (slotOf.get(query.excludeId) ?? -1);
       const categoryRow = (query.category ? (categoryIndex.get(query.category) ?? 0) : 0) * categoryCount;
       const nowMs = query.nowMs;
-      const halfLifeMs = weighting.halfLifeDays * 86_400_000;
+      const decayPerMs = Math.LN2 / (weighting.halfLifeDays * 86_400_000);
+      const queryYear = query.year ?? 0;
+      const queryLogMiles = query.mileage === null ? Number.NaN : Math.log1p(query.mileage);
       const hasPoint = query.lat !== null && query.lon !== null && weighting.nearbyMi !== null;
       const heap = createTopKHeap(query.limit);
+      const found = new Map<number, number>(); // slot → similarity of what the heap kept
 
       const score = (slot: number) => {
-        if (slot === excluded || !((flags[slot] as number) & 1) || currency[slot] !== currencyId) return;
-        const categoryFactor = categoryMatrix[categoryRow + (category[slot] as number)] as number;
+        const row = slot * stride;
+        const flags = rows[row + column.flags] as number;
+        if (slot === excluded || !(flags & 1) || rows[row + column.currency] !== currencyId) return;
+        const categoryFactor = categoryMatrix[
+          categoryRow + (rows[row + column.category] as number)
+        ] as number;
         if (categoryFactor === 0) return;
-        const rank = condition[slot] as number;
+        const rank = rows[row + column.condition] as number;
         const conditionFactor = conditionAffinity(
           query.conditionRank,
           rank < 0 ? null : rank,
           weighting.maxConditionSteps,
         );
         if (conditionFactor === 0) return;
-        let text = 0;
+        let text = 0.5; // no known query terms: category, condition and attributes decide alone
         if (maxScore > 0) {
-          const start = termStart[slot] as number;
-          const length = termLength[slot] as number;
+          text = 0;
+          const start = rows[row + column.termStart] as number;
+          const length = rows[row + column.termLength] as number;
+          const end = start + length;
           const norm = k1 * (1 - b + (b * length) / averageLength);
-          for (let i = 0; i < length; i++) {
-            const term = termPool[start + i] as number;
+          for (let i = start; i < end; i++) {
+            const term = termPool[i] as number;
+            termCount[term] = (termCount[term] as number) + 1;
+          }
+          for (let i = start; i < end; i++) {
+            const term = termPool[i] as number;
+            const tf = termCount[term] as number;
+            if (tf === 0) continue; // a repeated term, already counted
+            termCount[term] = 0;
             const idf = queryWeight[term] as number;
-            if (idf === 0) continue;
-            let tf = 0;
-            let firstSeen = true;
-            for (let j = 0; j < length; j++) {
-              if (termPool[start + j] === term) {
-                if (j < i) firstSeen = false;
-                tf++;
-              }
-            }
-            if (firstSeen) text += (idf * tf * (k1 + 1)) / (tf + norm);
+            if (idf !== 0) text += (idf * tf * (k1 + 1)) / (tf + norm);
           }
           text = Math.min(1, text / maxScore);
           if (text === 0) return;
-        } else {
-          text = 0.5; // no known terms: category, condition and attributes decide alone
         }
+        const year = rows[row + column.year] as number;
+        const logMiles = rows[row + column.logMiles] as number;
         const similarity =
           text *
           categoryFactor *
           conditionFactor *
-          yearAffinity(query.year, (year[slot] as number) || null) *
-          mileageAffinity(query.mileage, Number.isNaN(mileage[slot]) ? null : (mileage[slot] as number));
-        const age = Math.max(0, nowMs - (postedAt[slot] as number));
-        let weight = similarity * 0.5 ** (age / halfLifeMs);
-        if (!((flags[slot] as number) & 2)) weight *= weighting.askingPriceWeight;
-        if (hasPoint && !Number.isNaN(lat[slot])) {
+          (queryYear === 0 || year === 0
+            ? 1
+            : (yearFactors[Math.min(yearFactors.length - 1, Math.abs(queryYear - year))] as number)) *
+          (Number.isNaN(queryLogMiles) || Number.isNaN(logMiles)
+            ? 1
+            : Math.exp(-mileageRate * Math.abs(queryLogMiles - logMiles)));
+        const age = Math.max(0, nowMs - (rows[row + column.postedAt] as number));
+        let weight = similarity * Math.exp(-decayPerMs * age);
+        if (!(flags & 2)) weight *= weighting.askingPriceWeight;
+        if (hasPoint && !Number.isNaN(rows[row + column.lat])) {
           const miles = haversineDistance(
             { lat: query.lat as number, lon: query.lon as number },
-            { lat: lat[slot] as number, lon: lon[slot] as number },
+            { lat: rows[row + column.lat] as number, lon: rows[row + column.lon] as number },
           );
           weight *= Math.exp(-miles / (weighting.nearbyMi as number));
         }
-        scratchSimilarity[slot] = similarity;
-        scratchWeight[slot] = weight;
-        heap.offer(slot, weight + similarity * 1e-9);
+        if (heap.offer(slot, weight + similarity * 1e-9)) found.set(slot, similarity);
       };
 
       try {
@@ -373,14 +381,18 @@ export function createComparablesIndex(settings: ComparablesIndexSettings = {}):
         for (const term of queryTerms) queryWeight[term] = 0;
       }
 
-      return heap.drain().map(({ item: slot }) => ({
-        listingId: ids[slot] as string,
-        amount: amount[slot] as number,
-        sold: ((flags[slot] as number) & 2) !== 0,
-        postedAtMs: postedAt[slot] as number,
-        similarity: Math.round((scratchSimilarity[slot] as number) * 10_000) / 10_000,
-        weight: scratchWeight[slot] as number,
-      }));
+      return heap.drain().map(({ item: slot, score: weight }) => {
+        const row = slot * stride;
+        const similarity = found.get(slot) ?? 0;
+        return {
+          listingId: ids[slot] as string,
+          amount: rows[row + column.amount] as number,
+          sold: ((rows[row + column.flags] as number) & 2) !== 0,
+          postedAtMs: rows[row + column.postedAt] as number,
+          similarity: Math.round(similarity * 10_000) / 10_000,
+          weight: weight - similarity * 1e-9,
+        };
+      });
     },
   };
   return index;

@@ -95,7 +95,7 @@ describeWithSharedData('scout.pricing on the real Craigslist vehicle listings', 
     expect(atLeast08 / answered).toBeLessThan(0.3);
     expect(atLeast05 / answered).toBeGreaterThan(0.38);
     expect(atLeast05 / answered).toBeLessThan(0.62);
-  });
+  }, 120_000);
 
   it('answers with low confidence and no numbers when there are too few comparables', async () => {
     const [first] = await scout
@@ -218,7 +218,7 @@ describeWithSharedData('scout.pricing on the real Craigslist vehicle listings', 
     // An item the model knows nothing about falls back to comparables (or says it cannot price it).
     const rare = await scout.pricing.analyze('craigslist:rare-1');
     expect(rare.method).toBe('insufficient_data');
-  });
+  }, 120_000);
 
   it('rejects bad ids with ValidationError and unknown listings with NotFoundError', async () => {
     await expect(scout.pricing.analyze('not an id')).rejects.toBeInstanceOf(ValidationError);
@@ -237,4 +237,31 @@ describeWithSharedData('scout.pricing on the real Craigslist vehicle listings', 
     await expect(scout.pricing.quote({ title: 'no price' } as never)).rejects.toBeInstanceOf(ValidationError);
     expect(await scout.pricing.latest('craigslist:never-analysed')).toBeNull();
   });
+});
+
+describeWithSharedData('scout.pricing with too little data for a model', () => {
+  it('does not train, keeps pricing from comparables, and reports why', async () => {
+    const listings = (await loadVehicleListings())
+      .filter((listing) => listing.brand === 'Ford')
+      .slice(0, 120);
+    const scout = createDealScout({
+      clock: createManualClock('2021-05-05T00:00:00.000Z'),
+      logger: silentLogger,
+      pricing: { trainEveryMs: null },
+    });
+    try {
+      await scout.ingest(listings);
+      const result = await scout.pricing.trainModel();
+      expect(result).toMatchObject({ trained: false, version: null, validation: null });
+      expect(result.reason).toMatch(/at least 200/);
+      expect(await scout.pricing.currentModel()).toBeNull();
+      expect(await scout.storage.state.get(priceModelStateKey)).toBeNull();
+      const subject = listings.find((listing) => listing.price.amount > 100_000) as Listing;
+      const analysis = await scout.pricing.analyze(subject.id);
+      expect(analysis.method).toBe('comparables');
+      expect(analysis.modelVersion).toBeNull();
+    } finally {
+      await scout.close();
+    }
+  }, 60_000);
 });

@@ -3,8 +3,8 @@
  * the best comparables out of tens of thousands of candidates costs O(n log k), not a full sort.
  */
 export type TopKHeap = {
-  /** Offers an item; it is kept only while it is among the best `capacity`. */
-  offer(item: number, score: number): void;
+  /** Offers an item; returns whether it was kept (it stays only while among the best `capacity`). */
+  offer(item: number, score: number): boolean;
   /** The kept items, best first, with their scores. */
   drain(): Array<{ item: number; score: number }>;
 };
@@ -14,8 +14,12 @@ export function createTopKHeap(capacity: number): TopKHeap {
   const items: number[] = [];
   const scores: number[] = [];
   const swap = (a: number, b: number) => {
-    [items[a], items[b]] = [items[b] as number, items[a] as number];
-    [scores[a], scores[b]] = [scores[b] as number, scores[a] as number];
+    const item = items[a] as number;
+    items[a] = items[b] as number;
+    items[b] = item;
+    const score = scores[a] as number;
+    scores[a] = scores[b] as number;
+    scores[b] = score;
   };
   const siftDown = (start: number) => {
     let index = start;
@@ -32,7 +36,7 @@ export function createTopKHeap(capacity: number): TopKHeap {
   };
   return {
     offer(item, score) {
-      if (capacity <= 0) return;
+      if (capacity <= 0) return false;
       if (scores.length < capacity) {
         items.push(item);
         scores.push(score);
@@ -43,12 +47,13 @@ export function createTopKHeap(capacity: number): TopKHeap {
           swap(index, parent);
           index = parent;
         }
-        return;
+        return true;
       }
-      if (score <= (scores[0] as number)) return;
+      if (score <= (scores[0] as number)) return false;
       items[0] = item;
       scores[0] = score;
       siftDown(0);
+      return true;
     },
     drain() {
       return items
