@@ -67,4 +67,19 @@ describe('memory jobs beyond the conformance suite', () => {
     await clock.advance(30 * 60_000);
     expect(firedAt).toHaveLength(2);
   });
+
+  it('drains at once before start, keeping runs queued for start', async () => {
+    const jobs = createMemoryJobs({ clock: createManualClock() });
+    let runs = 0;
+    jobs.process('later', async () => {
+      runs++;
+    });
+    await jobs.enqueue('later', {});
+    await jobs.drain();
+    expect(runs).toBe(0);
+    await jobs.start();
+    await jobs.drain();
+    expect(runs).toBe(1);
+    await jobs.stop();
+  });
 });

@@ -87,7 +87,8 @@ type Schedule = { everyMs: number; payload: unknown; cancel: (() => void) | null
  * `DealScoutError` is retried with exponential backoff (`backoffMs × 2^(attempt−1)`, capped);
  * any other error fails it at once. Each name runs at most `concurrency` runs at a time.
  * `stop` lets running handlers finish (their `signal` is not aborted); runs still waiting stay
- * queued for the next `start`. `drain` waits for delayed runs too, so advance a manual clock.
+ * queued for the next `start`. While started, `drain` waits for delayed runs too (advance a manual
+ * clock); before `start` or after `stop` it waits only for running handlers.
  *
  * @throws ValidationError when `settings` are invalid.
  */
@@ -104,7 +105,9 @@ export function createMemoryJobs(settings: MemoryJobsSettings = {}): JobsV1 {
   let sequence = 0;
   let idleWaiters: (() => void)[] = [];
 
-  const isIdle = () => waiting.size === 0 && running.size === 0;
+  // Waiting runs only count while the runner is started: before `start` or after `stop` nothing
+  // would ever take them, and `drain` must not hang on them.
+  const isIdle = () => running.size === 0 && (waiting.size === 0 || !started || stopping);
   const notifyIdle = () => {
     if (!isIdle()) return;
     const waiters = idleWaiters;
@@ -311,6 +314,7 @@ export function createMemoryJobs(settings: MemoryJobsSettings = {}): JobsV1 {
         schedule.cancel = null;
       }
       await Promise.all([...running]);
+      notifyIdle();
     },
 
     drain() {
