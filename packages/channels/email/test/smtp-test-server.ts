@@ -82,6 +82,11 @@ export async function startSmtpTestServer(options: { readonly auth?: { user: str
     rejectData(address: string, reply: ScriptedReply) {
       dataReplies.set(address, reply);
     },
+    /** Forget every scripted reply. */
+    resetReplies() {
+      rcptReplies.clear();
+      dataReplies.clear();
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

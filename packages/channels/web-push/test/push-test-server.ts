@@ -7,6 +7,8 @@ export type PushRequest = {
   readonly path: string;
   readonly headers: IncomingHttpHeaders;
   readonly bodyBytes: number;
+  /** The status the endpoint answered with. */
+  readonly status: number;
   readonly jwt: { readonly header: Record<string, unknown>; readonly claims: Record<string, unknown> } | null;
   readonly vapidKey: string | null;
   readonly problems: readonly string[];
@@ -38,15 +40,20 @@ export async function startPushTestServer(options: { readonly audience: string }
       const body = Buffer.concat(chunks);
       const path = request.url ?? '/';
       const checked = checkRequest(request.method ?? '', request.headers, body, options.audience);
-      requests.push({ path, headers: request.headers, bodyBytes: body.length, ...checked });
-      if (checked.problems.length > 0) {
-        response.writeHead(400, { 'content-type': 'text/plain' }).end(checked.problems.join('; '));
-        return;
-      }
-      const reply = replies.get(path)?.shift() ?? {
-        status: 201,
-        headers: { location: `${options.audience}/m/${requests.length}` },
-      };
+      const reply: PushReply =
+        checked.problems.length > 0
+          ? { status: 400, headers: { 'content-type': 'text/plain' }, body: checked.problems.join('; ') }
+          : (replies.get(path)?.shift() ?? {
+              status: 201,
+              headers: { location: `${options.audience}/m/${requests.length + 1}` },
+            });
+      requests.push({
+        path,
+        headers: request.headers,
+        bodyBytes: body.length,
+        status: reply.status,
+        ...checked,
+      });
       response.writeHead(reply.status, reply.headers ?? {}).end(reply.body ?? '');
     });
   });
@@ -59,6 +66,10 @@ export async function startPushTestServer(options: { readonly audience: string }
     /** Answer the next request to `path` with `reply` (queued in order). */
     reply(path: string, reply: PushReply) {
       replies.set(path, [...(replies.get(path) ?? []), reply]);
+    },
+    /** Forget every scripted reply. */
+    resetReplies() {
+      replies.clear();
     },
     /**
      * A `fetch` that sends requests for the push service's https origin to this server over real
