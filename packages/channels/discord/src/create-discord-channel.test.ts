@@ -108,6 +108,19 @@ describe.skipIf(spec === null)('createDiscordChannel against the execute_webhook
     expect(validator!.json(executePath, 'post', received[0]!.body)).toEqual([]);
   });
 
+  it('posts into the thread a stored webhook URL names', async () => {
+    const received = discord((body) => HttpResponse.json(messageResponse('5', body)));
+    await createDiscordChannel().doSend(
+      {
+        ...message(),
+        recipient: { kind: 'discord', webhookUrl: `${executeUrl}?thread_id=444444444444444444` },
+      },
+      { idempotencyKey: 'n-3' },
+    );
+    expect(received[0]?.url.searchParams.get('thread_id')).toBe('444444444444444444');
+    expect(received[0]?.url.searchParams.get('wait')).toBe('true');
+  });
+
   it('the spec check itself catches undocumented fields and broken limits', () => {
     expect(validator!.json(executePath, 'post', { content: 'x', priority: 'high' }).join()).toMatch(
       /priority/,
@@ -241,6 +254,7 @@ describe('createDiscordChannel inputs', () => {
       'discord.embeds',
     ],
     ['an undocumented field', message({ tts: true }), 'discord'],
+    ['a 257-emoji title', message({ embeds: [{ title: '🎮'.repeat(257) }] }), 'discord.embeds[0].title'],
     ['a crossposting flag', message({ flags: 1 << 1 }), 'discord.flags'],
     ['content over 2000 characters', { ...message(), text: 'x'.repeat(2001) }, 'text'],
     ['nothing to show', { ...message({}), text: '  ' }, 'text'],
@@ -258,6 +272,14 @@ describe('createDiscordChannel inputs', () => {
     expect((error as ValidationError).field).toBe(field);
     expect(errorText(error)).not.toContain(webhookToken);
     expect(received).toHaveLength(0);
+  });
+
+  it('counts characters, not UTF-16 units: 256 emoji fit a title', async () => {
+    const received = discord((body) => HttpResponse.json(messageResponse('6', body)));
+    await createDiscordChannel().doSend(message({ embeds: [{ title: '🎮'.repeat(256) }] }), {
+      idempotencyKey: 'k',
+    });
+    expect(received).toHaveLength(1);
   });
 
   it('declares limits under the documented global 50 requests per second', () => {

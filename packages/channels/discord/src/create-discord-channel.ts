@@ -50,7 +50,8 @@ const ChannelOptionsSchema = z
  * {@link parseDiscordWebhookUrl} and only the canonical discord.com URL is requested. Execute
  * webhook has no idempotency key, so `idempotentSends` is false.
  *
- * Per-message option: `channelOptions.discord.threadId` posts into a thread.
+ * Threads: a webhook URL with `?thread_id=` posts into that thread; `channelOptions.discord.threadId`
+ * overrides it per message.
  */
 export function createDiscordChannel(settings: DiscordChannelSettings = {}): NotificationChannelV1 {
   const resolved = parseSettings(
@@ -102,7 +103,8 @@ export function createDiscordChannel(settings: DiscordChannelSettings = {}): Not
 
       const url = new URL(webhook.url);
       url.searchParams.set('wait', 'true');
-      if (channelOptions?.threadId) url.searchParams.set('thread_id', channelOptions.threadId);
+      const threadId = channelOptions?.threadId ?? webhook.threadId;
+      if (threadId) url.searchParams.set('thread_id', threadId);
       const result = await http.request('post', url.toString(), { json: payload, signal: options.signal });
       if (!result.ok) {
         throw new NotificationDeliveryError({

@@ -2,25 +2,33 @@ import { parseInput } from '@deal-scout/core';
 import { z } from 'zod';
 
 // Discord's documented limits ("Embed Limits" in message.mdx; maxLength in the OpenAPI spec).
+// Lengths count characters (code points), as JSON Schema's maxLength and core's templates do,
+// so an emoji counts once rather than as two UTF-16 units.
+const characters = (text: string) => [...text].length;
+const limitedText = (max: number, min = 0) =>
+  z
+    .string()
+    .refine((value) => characters(value) >= min, `must be at least ${min} characters`)
+    .refine((value) => characters(value) <= max, `must be at most ${max} characters`);
 const url = z.url({ protocol: /^https?$/ }).max(2048);
 
 const EmbedSchema = z.strictObject({
-  title: z.string().max(256).optional(),
-  description: z.string().max(4096).optional(),
+  title: limitedText(256).optional(),
+  description: limitedText(4096).optional(),
   url: url.optional(),
   color: z.number().int().min(0).max(16_777_215).optional(),
   timestamp: z.iso.datetime({ offset: true }).optional(),
-  footer: z.strictObject({ text: z.string().min(1).max(2048), icon_url: url.optional() }).optional(),
+  footer: z.strictObject({ text: limitedText(2048, 1), icon_url: url.optional() }).optional(),
   image: z.strictObject({ url }).optional(),
   thumbnail: z.strictObject({ url }).optional(),
   author: z
-    .strictObject({ name: z.string().min(1).max(256), url: url.optional(), icon_url: url.optional() })
+    .strictObject({ name: limitedText(256, 1), url: url.optional(), icon_url: url.optional() })
     .optional(),
   fields: z
     .array(
       z.strictObject({
-        name: z.string().min(1).max(256),
-        value: z.string().min(1).max(1024),
+        name: limitedText(256, 1),
+        value: limitedText(1024, 1),
         inline: z.boolean().optional(),
       }),
     )
@@ -34,9 +42,9 @@ type Embed = z.infer<typeof EmbedSchema>;
 export function countEmbedCharacters(embeds: readonly Embed[]): number {
   let total = 0;
   for (const embed of embeds) {
-    total += (embed.title ?? '').length + (embed.description ?? '').length;
-    total += (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
-    for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
+    total += characters(embed.title ?? '') + characters(embed.description ?? '');
+    total += characters(embed.footer?.text ?? '') + characters(embed.author?.name ?? '');
+    for (const field of embed.fields ?? []) total += characters(field.name) + characters(field.value);
   }
   return total;
 }
@@ -46,13 +54,13 @@ const suppressNotifications = 1 << 12;
 
 /** The `message.discord` fields the channel forwards; anything else is refused, not dropped. */
 const DiscordFieldsSchema = z.strictObject({
-  content: z.string().max(2000).optional(),
+  content: limitedText(2000).optional(),
   embeds: z
     .array(EmbedSchema)
     .max(10)
     .refine((embeds) => countEmbedCharacters(embeds) <= 6000, 'embeds must total at most 6000 characters')
     .optional(),
-  username: z.string().min(1).max(80).optional(),
+  username: limitedText(80, 1).optional(),
   avatar_url: url.optional(),
   // Webhooks accept only SUPPRESS_EMBEDS and SUPPRESS_NOTIFICATIONS.
   flags: z
@@ -63,14 +71,14 @@ const DiscordFieldsSchema = z.strictObject({
       'only 1<<2 and 1<<12 are allowed',
     )
     .optional(),
-  thread_name: z.string().min(1).max(100).optional(),
+  thread_name: limitedText(100, 1).optional(),
   // Accepted so templates may set it, but always replaced by `{ parse: [] }`.
   allowed_mentions: z.unknown().optional(),
 });
 
 const MessageSchema = z
   .object({
-    text: z.string().max(2000),
+    text: limitedText(2000),
     discord: DiscordFieldsSchema.optional(),
   })
   .refine(

@@ -16,7 +16,7 @@ describe('parseDiscordWebhookUrl', () => {
     `https://discord.com/api/v9/webhooks/${id}/${token}`,
     `  https://DISCORD.com/api/webhooks/${id}/${token}\n`,
   ])('accepts %s and normalises it to discord.com/api/v10', (url) => {
-    expect(parseDiscordWebhookUrl(url)).toEqual({ id, token, url: canonical });
+    expect(parseDiscordWebhookUrl(url)).toEqual({ id, token, threadId: null, url: canonical });
     expect(isDiscordWebhookUrl(url)).toBe(true);
   });
 
@@ -37,6 +37,17 @@ describe('parseDiscordWebhookUrl', () => {
     ['a port', `https://discord.com:8443/api/webhooks/${id}/${token}`, /port/],
     ['the default port spelled out', `https://discord.com:443/api/webhooks/${id}/${token}`, /port/],
     ['a query', `https://discord.com/api/webhooks/${id}/${token}?wait=true`, /query/],
+    [
+      'a thread id and more',
+      `https://discord.com/api/webhooks/${id}/${token}?thread_id=${id}&wait=true`,
+      /query/,
+    ],
+    [
+      'two thread ids',
+      `https://discord.com/api/webhooks/${id}/${token}?thread_id=${id}&thread_id=${id}`,
+      /query/,
+    ],
+    ['a non-snowflake thread id', `https://discord.com/api/webhooks/${id}/${token}?thread_id=../x`, /query/],
     ['an empty query', `https://discord.com/api/webhooks/${id}/${token}?`, /query/],
     ['a fragment', `https://discord.com/api/webhooks/${id}/${token}#x`, /fragment/],
     ['an extra segment', `https://discord.com/api/webhooks/${id}/${token}/slack`, /webhooks/],
@@ -65,6 +76,22 @@ describe('parseDiscordWebhookUrl', () => {
     expect((caught as Error).message).toMatch(reason);
     expect((caught as Error).message).not.toContain(token.slice(0, 20));
     expect(isDiscordWebhookUrl(url)).toBe(false);
+  });
+
+  it('keeps a thread id, the one query Discord webhook URLs carry (as core stores them)', () => {
+    const thread = '987654321098765432';
+    expect(
+      parseDiscordWebhookUrl(`https://discordapp.com/api/webhooks/${id}/${token}?thread_id=${thread}`),
+    ).toEqual({
+      id,
+      token,
+      threadId: thread,
+      url: `${canonical}?thread_id=${thread}`,
+    });
+    // What core's preferences store must round-trip unchanged.
+    expect(parseDiscordWebhookUrl(`${canonical}?thread_id=${thread}`).url).toBe(
+      `${canonical}?thread_id=${thread}`,
+    );
   });
 
   it('refuses non-strings and overlong input', () => {

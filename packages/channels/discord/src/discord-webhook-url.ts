@@ -7,7 +7,12 @@ export type DiscordWebhook = {
   readonly id: string;
   /** The webhook token: whoever holds it can post to the channel. Never log it. */
   readonly token: string;
-  /** The canonical execute URL, `https://discord.com/api/v10/webhooks/{id}/{token}`. */
+  /** The thread to post into, when the URL carried `?thread_id=`; else `null`. */
+  readonly threadId: string | null;
+  /**
+   * The canonical execute URL, `https://discord.com/api/v10/webhooks/{id}/{token}`, with
+   * `?thread_id=` when the URL named a thread (the form core's preferences store).
+   */
   readonly url: string;
 };
 
@@ -21,7 +26,8 @@ const authorityPattern = /^https:\/\/([^/?#]*)/i;
 /**
  * Parses a Discord webhook URL strictly: `https` only; host exactly `discord.com`,
  * `discordapp.com`, `canary.discord.com` or `ptb.discord.com`; path
- * `/api[/vN]/webhooks/{snowflake}/{token}`; no credentials, no port, no query, no fragment. The
+ * `/api[/vN]/webhooks/{snowflake}/{token}`; no credentials, no port, no fragment, and no query
+ * except a single `thread_id={snowflake}` (Discord's "send into this thread"). The
  * channel only ever requests the canonical URL rebuilt from the id and token, so a stored URL can
  * never make the SDK reach another host.
  *
@@ -70,12 +76,23 @@ function findProblem(value: unknown): string | DiscordWebhook {
   if (!allowedHosts.has(url.hostname)) {
     return 'must be on discord.com, discordapp.com, canary.discord.com or ptb.discord.com';
   }
-  if (url.search !== '' || raw.includes('?')) return 'must not have a query string';
   if (url.hash !== '' || raw.includes('#')) return 'must not have a fragment';
+  const threadId = readThreadId(url, raw);
+  if (threadId === undefined) return 'must not have a query string other than one thread_id={snowflake}';
   const match = pathPattern.exec(url.pathname);
   // The raw path must already be canonical: `URL` resolves `..` and percent-escapes, which could
   // otherwise smuggle a different path past the pattern.
-  if (!match || !raw.endsWith(url.pathname)) return 'must be /api/webhooks/{id}/{token}';
+  if (!match || !raw.endsWith(`${url.pathname}${url.search}`)) return 'must be /api/webhooks/{id}/{token}';
   const [, id, token] = match as unknown as [string, string, string];
-  return { id, token, url: `https://discord.com/api/v10/webhooks/${id}/${token}` };
+  const base = `https://discord.com/api/v10/webhooks/${id}/${token}`;
+  return { id, token, threadId, url: threadId === null ? base : `${base}?thread_id=${threadId}` };
+}
+
+/** `null` without a query, the thread id for exactly `?thread_id={snowflake}`, else `undefined`. */
+function readThreadId(url: URL, raw: string): string | null | undefined {
+  if (url.search === '') return raw.includes('?') ? undefined : null;
+  const entries = [...url.searchParams];
+  const [entry] = entries;
+  if (entries.length !== 1 || entry?.[0] !== 'thread_id' || !/^\d{17,20}$/.test(entry[1])) return undefined;
+  return entry[1];
 }
