@@ -17,6 +17,7 @@ import { highlightTitle } from './highlight-title';
 import { InvertedIndex } from './inverted-index';
 import { compileListingFilters } from './listing-filters';
 import { SearchQuerySchema } from './search-query-schema';
+import { selectFirst } from './select-first';
 
 const MemorySearchIndexSettingsSchema = z.object({
   /** Name in logs and errors. */
@@ -86,29 +87,27 @@ export function createMemorySearchIndex(settings: MemorySearchIndexSettings = {}
 
   /** Vocabulary words within edit distance 1 of `token` (the token itself excluded). */
   const typoVariants = (token: string) => {
-    const variants: string[] = [];
-    if (token.length < minFuzzyLength) return variants;
-    for (const term of index.postings.keys()) {
-      if (term !== token && editDistance(token, term, 1) <= 1) variants.push(term);
-    }
-    return variants;
+    if (token.length < minFuzzyLength) return [];
+    return [...index.typoCandidates(token)].filter(
+      (term) => term !== token && editDistance(token, term, 1) <= 1,
+    );
   };
 
-  /** The most frequent vocabulary word within edit distance 2, for "did you mean". */
+  /**
+   * The most frequent vocabulary word within edit distance 1, else within 2 (a full scan, only
+   * reached when nothing closer exists), for "did you mean".
+   */
   const closestTerm = (token: string) => {
-    let best: { term: string; distance: number; frequency: number } | null = null;
-    for (const [term, byDocument] of index.postings) {
-      const distance = editDistance(token, term, 2);
-      if (distance > 2) continue;
-      if (
-        !best ||
-        distance < best.distance ||
-        (distance === best.distance && byDocument.size > best.frequency)
-      ) {
-        best = { term, distance, frequency: byDocument.size };
-      }
+    let best: { term: string; frequency: number } | null = null;
+    const consider = (term: string) => {
+      const frequency = index.postings.get(term)?.size ?? 0;
+      if (!best || frequency > best.frequency) best = { term, frequency };
+    };
+    for (const term of index.typoCandidates(token)) if (editDistance(token, term, 1) <= 1) consider(term);
+    if (!best && token.length >= minFuzzyLength) {
+      for (const term of index.postings.keys()) if (editDistance(token, term, 2) <= 2) consider(term);
     }
-    return best?.term ?? null;
+    return (best as { term: string } | null)?.term ?? null;
   };
 
   return {
@@ -186,13 +185,16 @@ export function createMemorySearchIndex(settings: MemorySearchIndexSettings = {}
           });
         }
       }
-      const ordered = scored
-        .map((hit) => ({ hit, key: key(hit) }))
-        .sort((a, b) => compareKeys(a.key, b.key, direction));
-      const remaining = after
-        ? ordered.filter((entry) => compareKeys(entry.key, after, direction) > 0)
-        : ordered;
-      const page = remaining.slice(0, query.limit);
+      // Only the page (plus one, to know whether more follow) is ever sorted: a bounded selection
+      // keeps match-all queries over large indexes cheap.
+      const selected = selectFirst(
+        scored,
+        key,
+        (a, b) => compareKeys(a, b, direction),
+        after ? (candidate) => compareKeys(candidate, after, direction) > 0 : null,
+        query.limit + 1,
+      );
+      const page = selected.slice(0, query.limit);
 
       const hits: SearchHitV1[] = page.map(({ hit }) => {
         const highlight = tokens.length > 0 ? highlightTitle(hit.listing.title, matchedTerms) : null;
@@ -206,7 +208,7 @@ export function createMemorySearchIndex(settings: MemorySearchIndexSettings = {}
         hits,
         total: scored.length,
         nextCursor:
-          remaining.length > query.limit && page.length > 0 ? encodeCursor(page[page.length - 1]!.key) : null,
+          selected.length > query.limit && page.length > 0 ? encodeCursor(page[page.length - 1]!.key) : null,
         ...(query.facets?.length ? { facets: countFacets(scored, query.facets) } : {}),
         ...(didYouMean ? { didYouMean } : {}),
       };

@@ -16,6 +16,12 @@ export class InvertedIndex {
   readonly documents = new Map<string, IndexedDocument>();
   readonly postings = new Map<string, Map<string, number[]>>();
   private readonly totalLengths = searchFields.map(() => 0);
+  /**
+   * Symmetric-delete typo index: every term (and each of its one-letter deletions) points at the
+   * term, so two words within edit distance 1 always share a key. Entries of terms that later
+   * vanish are left in place and filtered out at lookup, which keeps removal cheap.
+   */
+  private readonly typoKeys = new Map<string, Set<string>>();
 
   /** Adds a listing (a copy the caller must not keep), replacing any listing with its id. */
   add(listing: Listing): void {
@@ -28,6 +34,7 @@ export class InvertedIndex {
         if (!byDocument) {
           byDocument = new Map();
           this.postings.set(token, byDocument);
+          this.addToTypoIndex(token);
         }
         let frequencies = byDocument.get(listing.id);
         if (!frequencies) {
@@ -58,8 +65,36 @@ export class InvertedIndex {
     this.documents.delete(id);
   }
 
+  /** Vocabulary terms within edit distance 1 of `token` candidates: callers verify the distance. */
+  typoCandidates(token: string): Set<string> {
+    const out = new Set<string>();
+    for (const key of [token, ...deletionsOf(token)]) {
+      for (const term of this.typoKeys.get(key) ?? []) if (this.postings.has(term)) out.add(term);
+    }
+    return out;
+  }
+
+  private addToTypoIndex(term: string): void {
+    for (const key of [term, ...deletionsOf(term)]) {
+      let terms = this.typoKeys.get(key);
+      if (!terms) {
+        terms = new Set();
+        this.typoKeys.set(key, terms);
+      }
+      terms.add(term);
+    }
+  }
+
   /** Average length of a field in tokens (at least 1, so empty fields do not divide by zero). */
   averageLength(field: number): number {
     return Math.max(1, (this.totalLengths[field] ?? 0) / Math.max(1, this.documents.size));
   }
+}
+
+/** Every string made by deleting one character of `word` (none for words under 3 characters). */
+function deletionsOf(word: string): string[] {
+  if (word.length < 3) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
 }
