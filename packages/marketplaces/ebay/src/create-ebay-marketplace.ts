@@ -3,6 +3,7 @@ import { createEbayHttpClient } from './http/create-ebay-http-client';
 import { uploadEbayImage } from './media/upload-ebay-image';
 import { createApplicationTokenProvider } from './oauth/create-application-token-provider';
 import { createEbayOAuth } from './oauth/create-ebay-oauth';
+import { createConditionPolicies } from './publish/create-condition-policies';
 import { createEbayPublisher } from './publish/create-ebay-publisher';
 import { createEbaySearch } from './search/create-ebay-search';
 import { ebayEndpoints } from './settings/ebay-environment';
@@ -54,7 +55,20 @@ export function createEbayMarketplace(settings: EbayMarketplaceSettings): EbayMa
     marketplaceId: resolved.marketplaceId,
     now: () => clock.now().getTime(),
   });
-  const publisher = createEbayPublisher({ http, settings: resolved, apiHost: endpoints.api, taxonomy });
+  const conditions = createConditionPolicies({
+    http,
+    tokens,
+    apiHost: endpoints.api,
+    marketplaceId: resolved.marketplaceId,
+    now: () => clock.now().getTime(),
+  });
+  const publisher = createEbayPublisher({
+    http,
+    settings: resolved,
+    apiHost: endpoints.api,
+    taxonomy,
+    conditions,
+  });
   const publicKeys = createPublicKeyCache({
     http,
     tokens,

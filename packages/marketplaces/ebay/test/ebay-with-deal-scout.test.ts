@@ -65,6 +65,17 @@ describe.runIf(hasEbaySpecs)('the eBay adapter inside createDealScout', () => {
           },
         }),
       ),
+      mock.operation(
+        'get',
+        '/sell/metadata/v1/marketplace/:marketplaceId/get_item_condition_policies',
+        () => ({
+          body: {
+            itemConditionPolicies: [
+              { categoryId: '9355', itemConditions: [{ conditionId: '1000' }, { conditionId: '3000' }] },
+            ],
+          },
+        }),
+      ),
       mock.operation('get', '/sell/inventory/v1/location/:key', () => ({
         body: { merchantLocationKey: 'providence-warehouse' },
       })),

@@ -26,8 +26,35 @@ describe.runIf(hasEbaySpecs)(
     afterAll(() => mock.server.close());
 
     const bodies = new Map<string, unknown>();
-    const taxonomy = (required = ['Brand', 'Model']) => [
+    /** Metadata API: the condition ids a category accepts (phones: new, open box, used, parts). */
+    const conditionPolicies = (accepted = ['1000', '1500', '2010', '3000', '7000']) =>
+      mock.operation(
+        'get',
+        '/sell/metadata/v1/marketplace/:marketplaceId/get_item_condition_policies',
+        ({ url, params }) => {
+          expect(params.marketplaceId).toBe('EBAY_US');
+          const categoryId = /categoryIds:\{(\d+)\}/.exec(url.searchParams.get('filter') ?? '')?.[1] ?? '';
+          return {
+            body: {
+              itemConditionPolicies: [
+                {
+                  categoryId,
+                  categoryTreeId: '0',
+                  itemConditionRequired: true,
+                  itemConditions: accepted.map((conditionId) => ({
+                    conditionId,
+                    conditionDescription: `Condition ${conditionId}`,
+                    usage: 'RECOMMENDED',
+                  })),
+                },
+              ],
+            },
+          };
+        },
+      );
+    const taxonomy = (required = ['Brand', 'Model'], accepted?: string[]) => [
       tokenEndpoint(mock),
+      conditionPolicies(accepted),
       mock.operation('get', '/commerce/taxonomy/v1/get_default_category_tree_id', () => ({
         body: { categoryTreeId: '0', categoryTreeVersion: '119' },
       })),
@@ -107,6 +134,7 @@ describe.runIf(hasEbaySpecs)(
         'token',
         'getDefaultCategoryTreeId',
         'getItemAspectsForCategory',
+        'getItemConditionPolicies',
         'getInventoryLocation',
         'createInventoryLocation',
         'createOrReplaceInventoryItem',
@@ -206,7 +234,12 @@ describe.runIf(hasEbaySpecs)(
         'attributes.Model',
         'attributes.Storage Capacity',
       ]);
-      expect(mock.operations()).toEqual(['token', 'getDefaultCategoryTreeId', 'getItemAspectsForCategory']);
+      expect(mock.operations()).toEqual([
+        'token',
+        'getDefaultCategoryTreeId',
+        'getItemAspectsForCategory',
+        'getItemConditionPolicies',
+      ]);
     });
 
     it('stops before writing when the location is missing and there is no address to create it', async () => {
@@ -219,6 +252,46 @@ describe.runIf(hasEbaySpecs)(
         field: 'marketplaceOptions.ebay.merchantLocationKey',
       });
       expect(mock.operations()).not.toContain('createOrReplaceInventoryItem');
+    });
+
+    it('publishes a condition the category accepts: like-new phones go up as NEW_OTHER (1500), not LIKE_NEW (2750)', async () => {
+      bodies.clear();
+      mock.server.use(...taxonomy(), ...inventory({ locationExists: true }));
+      const adapter = createEbayMarketplace(ebaySettings());
+      await adapter.doPublish!({
+        draft: draft({ condition: 'like_new' }),
+        access,
+        marketplaceCategoryId: '9355',
+        idempotencyKey: 'k',
+      });
+      expect(bodies.get('createOrReplaceInventoryItem')).toMatchObject({ condition: 'NEW_OTHER' });
+    });
+
+    it('uses graded conditions where the category has them, and reports a condition it cannot take', async () => {
+      bodies.clear();
+      mock.server.use(
+        ...taxonomy([], ['2750', '4000', '5000', '6000']),
+        ...inventory({ locationExists: true }),
+      );
+      const adapter = createEbayMarketplace(ebaySettings());
+      await adapter.doPublish!({
+        draft: draft({ condition: 'excellent' }),
+        access,
+        marketplaceCategoryId: '261186',
+        idempotencyKey: 'k',
+      });
+      expect(bodies.get('createOrReplaceInventoryItem')).toMatchObject({ condition: 'USED_VERY_GOOD' });
+      mock.calls.length = 0;
+      const error = await rejectionOf(
+        adapter.doPublish!({
+          draft: draft({ condition: 'new' }),
+          access,
+          marketplaceCategoryId: '261186',
+          idempotencyKey: 'k',
+        }),
+      );
+      expect(error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'condition' });
+      expect(mock.operations().some((operation) => operation.startsWith('create'))).toBe(false);
     });
 
     it('does not post twice: a repeated publish finds the published offer and returns it', async () => {
@@ -294,6 +367,8 @@ describe.runIf(hasEbaySpecs)(
       bodies.clear();
       mock.server.use(
         ...inventory(),
+        tokenEndpoint(mock),
+        conditionPolicies(),
         mock.operation('get', '/sell/inventory/v1/offer/:offerId', ({ params }) => ({
           body: {
             offerId: params.offerId,
@@ -313,7 +388,13 @@ describe.runIf(hasEbaySpecs)(
         draft: draft({ price: { amount: 35000, currency: 'USD' } }),
         access,
       });
-      expect(mock.operations()).toEqual(['getOffer', 'createOrReplaceInventoryItem', 'updateOffer']);
+      expect(mock.operations()).toEqual([
+        'getOffer',
+        'token',
+        'getItemConditionPolicies',
+        'createOrReplaceInventoryItem',
+        'updateOffer',
+      ]);
       expect(bodies.get('updateOffer')).toMatchObject({
         listingPolicies: { fulfillmentPolicyId: 'F-1', paymentPolicyId: 'P-1', returnPolicyId: 'R-1' },
         pricingSummary: { price: { value: '350.00', currency: 'USD' } },

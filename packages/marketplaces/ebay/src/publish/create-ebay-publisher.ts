@@ -20,6 +20,7 @@ import {
   buildOfferDetails,
   type OfferContext,
 } from './build-inventory-payloads';
+import type { ConditionPolicies } from './create-condition-policies';
 import { ensureInventoryLocation, locationAddressFor } from './ensure-inventory-location';
 import { readEbayDraftOptions, validateEbayDraft } from './validate-ebay-draft';
 
@@ -65,8 +66,9 @@ export function createEbayPublisher(options: {
   readonly settings: ResolvedEbaySettings;
   readonly apiHost: string;
   readonly taxonomy: EbayTaxonomy;
+  readonly conditions: ConditionPolicies;
 }) {
-  const { http, settings, taxonomy } = options;
+  const { http, settings, taxonomy, conditions } = options;
   const base = `${options.apiHost}/sell/inventory/v1`;
   const marketplace = ebayMarketplaces[settings.marketplaceId];
   const languageHeaders = {
@@ -88,11 +90,14 @@ export function createEbayPublisher(options: {
   };
 
   /** All prerequisites, found before anything is written; throws one ValidationError naming them. */
-  const preflight = async (publish: MarketplacePublishOptionsV1): Promise<OfferContext> => {
+  const preflight = async (
+    publish: MarketplacePublishOptionsV1,
+  ): Promise<OfferContext & { readonly conditionEnum: string }> => {
     const { draft } = publish;
     const issues = validateEbayDraft(draft, settings);
     const { options: ebay } = readEbayDraftOptions(draft);
     const categoryId = publish.marketplaceCategoryId ?? ebay.categoryId;
+    let conditionEnum: string | null = ebay.conditionEnum ?? null;
     if (!categoryId) {
       issues.push({
         field: 'marketplaceCategoryId',
@@ -109,10 +114,20 @@ export function createEbayPublisher(options: {
           });
         }
       }
+      if (!ebay.conditionEnum) {
+        conditionEnum = await conditions.conditionEnumFor(draft.condition, categoryId, publish.signal);
+        if (!conditionEnum) {
+          issues.push({
+            field: 'condition',
+            message: `eBay category ${categoryId} accepts no condition meaning '${draft.condition}' (set marketplaceOptions.ebay.conditionEnum)`,
+          });
+        }
+      }
     }
     if (issues.length) throw fail(issues);
     const policies = settings.businessPolicies;
     return {
+      conditionEnum: conditionEnum as string,
       sku: draft.sku,
       marketplaceId: settings.marketplaceId,
       categoryId: categoryId as string,
@@ -126,6 +141,7 @@ export function createEbayPublisher(options: {
   const putInventoryItem = (
     draft: ListingDraft,
     images: readonly string[],
+    conditionEnum: string | undefined,
     token: string,
     signal?: AbortSignal,
   ) =>
@@ -135,7 +151,11 @@ export function createEbayPublisher(options: {
       operation: 'createOrReplaceInventoryItem',
       authorization: bearer(token),
       headers: languageHeaders,
-      json: buildInventoryItem(draft, readEbayDraftOptions(draft).options, images),
+      json: buildInventoryItem(
+        draft,
+        { ...readEbayDraftOptions(draft).options, ...(conditionEnum ? { conditionEnum } : {}) },
+        images,
+      ),
       signal,
     });
 
@@ -146,7 +166,7 @@ export function createEbayPublisher(options: {
     validateDraft: (draft: ListingDraft) => validateEbayDraft(draft, settings),
 
     async doPublish(publish: MarketplacePublishOptionsV1): Promise<MarketplacePublishResultV1> {
-      const context = await preflight(publish);
+      const { conditionEnum, ...context } = await preflight(publish);
       const { draft, access, signal } = publish;
       const token = access.accessToken;
       await ensureInventoryLocation({
@@ -157,7 +177,7 @@ export function createEbayPublisher(options: {
         address: locationAddressFor(draft, settings.inventoryLocation),
         signal,
       });
-      await putInventoryItem(draft, publish.uploadedImages ?? draft.images, token, signal);
+      await putInventoryItem(draft, publish.uploadedImages ?? draft.images, conditionEnum, token, signal);
 
       // The same SKU on the same marketplace has at most one offer: reuse it, so repeating a
       // publish (same idempotency key = same SKU) never creates a second listing.
@@ -257,7 +277,12 @@ export function createEbayPublisher(options: {
         returnPolicyId:
           ebay.returnPolicyId ?? policies.returnPolicyId ?? settings.businessPolicies.returnPolicyId ?? '',
       };
-      await putInventoryItem(draft, draft.images, access.accessToken, signal);
+      const conditionEnum =
+        ebay.conditionEnum ??
+        (context.categoryId
+          ? await conditions.conditionEnumFor(draft.condition, context.categoryId, signal)
+          : null);
+      await putInventoryItem(draft, draft.images, conditionEnum ?? undefined, access.accessToken, signal);
       await http.send({
         method: 'PUT',
         url: `${base}/offer/${encodeURIComponent(externalId)}`,
