@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvertedIndex } from '../src/memory/search/inverted-index';
-import { selectFirst } from '../src/memory/search/select-first';
 import { compareKeys, type SortDirection } from '../src/memory/storage/paging';
+import { selectFirst } from '../src/memory/storage/select-first';
 import { editDistance } from '../src/memory/text/edit-distance';
 
 describe('selectFirst', () => {

@@ -10,6 +10,7 @@ import type {
 import { SlugSchema } from '../../shared/ids';
 import { parseInput } from '../../shared/parse-input';
 import { compareKeys, decodeCursor, encodeCursor, type SortDirection, type SortKey } from '../storage/paging';
+import { selectFirst } from '../storage/select-first';
 import { tokenize } from '../text/analyze-text';
 import { editDistance } from '../text/edit-distance';
 import { addTermScores, type Bm25Parameters } from './bm25';
@@ -17,7 +18,6 @@ import { highlightTitle } from './highlight-title';
 import { InvertedIndex } from './inverted-index';
 import { compileListingFilters } from './listing-filters';
 import { SearchQuerySchema } from './search-query-schema';
-import { selectFirst } from './select-first';
 
 const MemorySearchIndexSettingsSchema = z.object({
   /** Name in logs and errors. */

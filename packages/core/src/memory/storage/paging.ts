@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ValidationError } from '../../errors/validation-error';
 import { parseInput } from '../../shared/parse-input';
 import type { PageRequestV1, PageV1 } from '../../storage/v1/page-v1';
+import { selectFirst } from './select-first';
 
 /** A sort key: the values an ordering compares, most significant first. */
 export type SortKey = readonly (string | number)[];
@@ -76,17 +77,18 @@ export function paginate<T>(
 ): PageV1<T> {
   const { limit, cursor } = parsePageRequest(page);
   const after = cursor ? decodeCursor(cursor, direction.length) : null;
-  const keyed: { item: T; key: SortKey }[] = [];
-  for (const item of items) {
-    const key = keyOf(item);
-    if (after && compareKeys(key, after, direction) <= 0) continue;
-    keyed.push({ item, key });
-  }
-  keyed.sort((a, b) => compareKeys(a.key, b.key, direction));
-  const slice = keyed.slice(0, limit);
+  // Only the page plus one item (to know whether more follow) is ever sorted.
+  const selected = selectFirst(
+    [...items],
+    keyOf,
+    (a, b) => compareKeys(a, b, direction),
+    after ? (key) => compareKeys(key, after, direction) > 0 : null,
+    limit + 1,
+  );
+  const slice = selected.slice(0, limit);
   const last = slice.at(-1);
   return {
-    items: slice.map(({ item }) => structuredClone(item)),
-    nextCursor: keyed.length > limit && last ? encodeCursor(last.key) : null,
+    items: slice.map(({ hit }) => structuredClone(hit)),
+    nextCursor: selected.length > limit && last ? encodeCursor(last.key) : null,
   };
 }

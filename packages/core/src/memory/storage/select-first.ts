@@ -1,4 +1,4 @@
-import type { SortKey } from '../storage/paging';
+import type { SortKey } from './paging';
 
 /**
  * The first `count` items in key order (keeping only those `accept` passes), sorted, without
