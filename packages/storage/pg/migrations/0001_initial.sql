@@ -22,8 +22,6 @@ CREATE TABLE listings (
   posted_at timestamptz NOT NULL,
   -- Every other field of the listing (title, description, condition, location, seller, images…).
   doc jsonb NOT NULL,
-  -- Hash of the whole listing: an upsert with the same hash is "unchanged".
-  content_hash text NOT NULL,
   first_seen_at timestamptz NOT NULL,
   last_seen_at timestamptz NOT NULL,
   -- The `now` of the upsert that created or last changed the listing (drives `listChangedSince`).
@@ -35,8 +33,10 @@ CREATE INDEX listings_posted_at_idx ON listings (posted_at DESC, id);
 CREATE INDEX listings_seller_idx ON listings (seller_id, posted_at DESC) WHERE seller_id IS NOT NULL;
 
 -- Every observed price of a listing, oldest first; the first row is the price when first stored.
+-- No foreign key: points are written only in the statement that writes their listing, and deleted
+-- with it (after locking it), so the per-row foreign-key check would only slow ingest down.
 CREATE TABLE listing_price_history (
-  listing_id text COLLATE "C" NOT NULL REFERENCES listings (id) ON DELETE CASCADE,
+  listing_id text COLLATE "C" NOT NULL,
   seq bigint GENERATED ALWAYS AS IDENTITY,
   amount bigint NOT NULL CHECK (amount >= 0),
   currency char(3) NOT NULL,

@@ -14,7 +14,7 @@ import {
 } from '../values/storage-inputs';
 import { fromListingRow, type ListingRecord, listingColumns, toListingRecord } from './listing-row';
 import { concurrentChange, type RepositoryContext } from './repository-context';
-import { upsertListingsStatement } from './upsert-listings-statement';
+import { lockListingsStatement, upsertListingsStatement } from './upsert-listings-statement';
 
 /** Listings per upsert statement; a larger batch runs as several statements in one transaction. */
 const statementBatchSize = 1000;
@@ -24,19 +24,19 @@ const postedOrdering: KeysetOrdering = { name: 'listings.posted', kinds: ['times
 
 type StoredState = {
   id: string;
-  content_hash: string;
   price_amount: unknown;
   price_currency: string;
   status: Listing['status'];
 };
 
 /**
- * Listings and their price history. An upsert locks the rows it may change (in id order, so
- * concurrent batches cannot deadlock), decides per listing whether it is new, changed or
- * unchanged, then writes every row and every price point with one statement.
+ * Listings and their price history. An upsert locks the stored rows of its listings (in id order,
+ * so concurrent batches cannot deadlock) and reads their price and status, then writes every row
+ * and every price point with one statement, which also tells which listings really changed.
  */
 export function createListingRepository(context: RepositoryContext): ListingRepositoryV1 {
   const { tables } = context;
+  const lockStatement = lockListingsStatement(tables);
   const upsertStatement = upsertListingsStatement(tables);
 
   async function upsertChunk(
@@ -44,53 +44,50 @@ export function createListingRepository(context: RepositoryContext): ListingRepo
     records: readonly ListingRecord[],
     now: string,
   ): Promise<ListingUpsertResultV1[]> {
-    const ids = records.map((record) => record.id);
-    const { rows: stored } = await tx.query<StoredState>(
-      `SELECT id, content_hash, price_amount, price_currency, status FROM ${tables.listings}
-       WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
-      [ids],
-    );
+    const { rows: stored } = await tx.query<StoredState>(lockStatement, [records.map((record) => record.id)]);
     const before = new Map(stored.map((row) => [row.id, row]));
-    const results: ListingUpsertResultV1[] = [];
-    const written: (ListingRecord & { append_price: boolean })[] = [];
-    const unchanged: string[] = [];
-    const created: string[] = [];
-    for (const record of records) {
+    // A price point for every new listing and every changed price, decided on the locked rows.
+    const priced = records
+      .filter((record) => {
+        const previous = before.get(record.id);
+        return (
+          !previous ||
+          toSafeInteger(previous.price_amount) !== record.price_amount ||
+          previous.price_currency !== record.price_currency
+        );
+      })
+      .map((record) => record.id);
+    const { rows: written } = await tx.query<{ id: string; inserted: boolean }>(upsertStatement, [
+      JSON.stringify(records),
+      now,
+      priced,
+      stored.map((row) => row.id),
+    ]);
+    const writtenById = new Map(written.map((row) => [row.id, row.inserted]));
+    return records.map((record): ListingUpsertResultV1 => {
       const previous = before.get(record.id);
+      const inserted = writtenById.get(record.id);
       if (!previous) {
-        created.push(record.id);
-        written.push({ ...record, append_price: true });
-        results.push({ id: record.id, outcome: 'created', previousPrice: null, previousStatus: null });
-        continue;
+        if (inserted !== true) {
+          // Another transaction created this listing after the lock above looked for it: the
+          // outcome and price history of this run would be wrong, so start over and see its row.
+          throw concurrentChange(`listing ${record.id} was created concurrently`);
+        }
+        return { id: record.id, outcome: 'created', previousPrice: null, previousStatus: null };
       }
-      if (previous.content_hash === record.content_hash) {
-        unchanged.push(record.id);
-        results.push({ id: record.id, outcome: 'unchanged', previousPrice: null, previousStatus: null });
-        continue;
+      if (inserted === undefined) {
+        return { id: record.id, outcome: 'unchanged', previousPrice: null, previousStatus: null };
       }
       const previousAmount = toSafeInteger(previous.price_amount);
       const priceChanged =
         previousAmount !== record.price_amount || previous.price_currency !== record.price_currency;
-      written.push({ ...record, append_price: priceChanged });
-      results.push({
+      return {
         id: record.id,
         outcome: 'updated',
         previousPrice: priceChanged ? { amount: previousAmount, currency: previous.price_currency } : null,
         previousStatus: previous.status !== record.status ? previous.status : null,
-      });
-    }
-    const { rows: raced } = await tx.query<{ id: string }>(upsertStatement, [
-      JSON.stringify(written),
-      now,
-      unchanged,
-      created,
-    ]);
-    if (raced.length > 0) {
-      // Another transaction created one of "our" new listings after the lookup above: this run's
-      // outcomes and price history would be wrong, so start over and see its row.
-      throw concurrentChange(`listing ${raced[0]?.id} was created concurrently`);
-    }
-    return results;
+      };
+    });
   }
 
   return {
@@ -229,14 +226,23 @@ export function createListingRepository(context: RepositoryContext): ListingRepo
     async deleteMany(ids) {
       const lookup = parseStorageInput(LookupIdsSchema, ids, { subject: 'listing ids', field: 'ids' });
       if (lookup.length === 0) return 0;
-      return context.run('listings.deleteMany', async () => {
-        // Price history goes with the listing (ON DELETE CASCADE), in the same statement.
-        const { rowCount } = await context.sql.query(
-          `DELETE FROM ${tables.listings} WHERE id = ANY($1::text[])`,
-          [lookup],
-        );
-        return rowCount;
-      });
+      return context.run('listings.deleteMany', () =>
+        context.transaction(async (tx) => {
+          // Locking first waits for a running upsert of these listings, and the statement after
+          // it sees that upsert's price points, so no point outlives its listing.
+          await tx.query(
+            `SELECT id FROM ${tables.listings} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+            [lookup],
+          );
+          const { rows } = await tx.query<{ deleted: unknown }>(
+            `WITH gone AS (DELETE FROM ${tables.listings} WHERE id = ANY($1::text[]) RETURNING id),
+             history AS (DELETE FROM ${tables.priceHistory} WHERE listing_id = ANY($1::text[]))
+             SELECT count(*) AS deleted FROM gone`,
+            [lookup],
+          );
+          return toSafeInteger(rows[0]?.deleted ?? 0);
+        }),
+      );
     },
 
     async count() {

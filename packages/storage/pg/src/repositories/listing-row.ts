@@ -1,5 +1,4 @@
 import type { Listing } from '@deal-scout/core';
-import { contentHash } from '../values/content-hash';
 import { fromJson, toIsoTimestamp, toSafeInteger } from '../values/sql-values';
 
 /** The columns a listing query selects, in the shape {@link fromListingRow} reads. */
@@ -19,7 +18,6 @@ export type ListingRecord = {
   readonly posted_at: string;
   /** Every field that is not a column. */
   readonly doc: Record<string, unknown>;
-  readonly content_hash: string;
 };
 
 /** Splits a validated listing into its queried columns and the `jsonb` rest. */
@@ -36,7 +34,6 @@ export function toListingRecord(listing: Listing): ListingRecord {
     price_currency: price.currency,
     posted_at: postedAt,
     doc: rest,
-    content_hash: contentHash(listing),
   };
 }
 

@@ -9,8 +9,9 @@ import {
   OutboxEntrySchema,
   OutboxStatusSchema,
   PriceAnalysisSchema,
-  parseInput,
   TimestampSchema,
+  toValidationIssues,
+  ValidationError,
 } from '@deal-scout/core';
 import { z } from 'zod';
 import { assertStorable } from './storable-value';
@@ -145,15 +146,29 @@ export function parseStorageInput<S extends z.ZodType>(
   value: unknown,
   options: { readonly subject: string; readonly field?: string; readonly json?: boolean },
 ): z.output<S> {
-  const parsed = parseInput(schema, value, {
-    subject: options.subject,
-    source: 'storage',
-    ...(options.field === undefined ? {} : { field: options.field }),
-  });
-  assertStorable(parsed, {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new ValidationError({
+      issues: toValidationIssues(result.error).map((issue) => ({
+        ...issue,
+        field: joinField(options.field, issue.field),
+      })),
+      subject: options.subject,
+      source: 'storage',
+      cause: result.error,
+    });
+  }
+  assertStorable(result.data, {
     subject: options.subject,
     json: options.json ?? false,
     field: options.field ?? '',
   });
-  return parsed;
+  return result.data;
+}
+
+/** `listings` + `[1].price` → `listings[1].price`; `options` + `now` → `options.now`. */
+function joinField(prefix: string | undefined, field: string): string {
+  if (!prefix) return field;
+  if (field === '(input)') return prefix;
+  return field.startsWith('[') ? `${prefix}${field}` : `${prefix}.${field}`;
 }

@@ -1,0 +1,184 @@
+/**
+ * `pnpm bench:storage`: listing ingest throughput (upserts in batches of 500) and
+ * `listChangedSince` latency on PostgreSQL, PGlite and the in-memory store, in the same run, on
+ * the real Craigslist listings replicated with new ids. Prints a table with ratios against the
+ * in-memory store and writes bench/results/storage.json.
+ *
+ * Env: DATABASE_URL (PostgreSQL; skipped when unset), STORAGE_BENCH_LISTINGS (default 50000),
+ * STORAGE_BENCH_QUERIES (default 300), DEAL_SCOUT_SHARED_DIR (the real data).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createMemoryStorage, type Listing, type StorageV1 } from '@deal-scout/core';
+import { createPgliteStorage, createPgStorage } from '@deal-scout/pg';
+import {
+  loadProvidenceListings,
+  loadVehicleListings,
+  sharedDataAvailable,
+  sharedDataMissingMessage,
+} from '@deal-scout/testkit';
+import pg from 'pg';
+import { median, quantileSorted } from 'simple-statistics';
+import { replicateListings } from './replicate-listings';
+
+const listingCount = Number(process.env.STORAGE_BENCH_LISTINGS ?? 50_000);
+const queryCount = Number(process.env.STORAGE_BENCH_QUERIES ?? 300);
+const batchSize = 500;
+const pageSize = 100;
+const targetPostgresListingsPerSec = 10_000;
+const databaseUrl = process.env.DATABASE_URL;
+
+const log = (message: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${message}`);
+const progress = (label: string, done: number, total: number) => {
+  if (process.stdout.isTTY) process.stdout.write(`\r  ${label}: ${Math.round((done / total) * 100)}%   `);
+  else if (done === total || done % Math.max(1, Math.floor(total / 10)) === 0)
+    log(`  ${label}: ${done}/${total}`);
+};
+const endProgress = () => {
+  if (process.stdout.isTTY) process.stdout.write('\n');
+};
+
+type EngineResult = {
+  ingestListingsPerSec: number;
+  sinceP50Ms: number;
+  sinceP95Ms: number;
+  storedListings: number;
+};
+
+/** Instants one second apart: batch `i` is ingested "at" `instantOf(i)`. */
+const origin = Date.parse('2026-01-01T00:00:00.000Z');
+const instantOf = (batch: number) => new Date(origin + batch * 1000).toISOString();
+
+async function measure(
+  name: string,
+  storage: StorageV1,
+  listings: readonly Listing[],
+): Promise<EngineResult> {
+  const batches = Math.ceil(listings.length / batchSize);
+  // Warm-up outside the timing: the first call loads the engine and checks the schema.
+  await storage.listings.count();
+  const start = performance.now();
+  for (let batch = 0; batch < batches; batch++) {
+    await storage.listings.upsertMany(listings.slice(batch * batchSize, (batch + 1) * batchSize), {
+      now: instantOf(batch),
+    });
+    progress(`${name} ingest`, batch + 1, batches);
+  }
+  const ingestMs = performance.now() - start;
+  endProgress();
+  const stored = await storage.listings.count();
+  if (stored !== listings.length) throw new Error(`${name} stored ${stored} of ${listings.length} listings`);
+
+  // "What changed since my last poll": a page of 100 from a random point of the ingest window.
+  let seed = 42;
+  const random = () => {
+    seed = (Math.imul(seed, 1_664_525) + 1_013_904_223) >>> 0;
+    return seed / 4_294_967_296;
+  };
+  const latencies: number[] = [];
+  for (let query = 0; query < queryCount; query++) {
+    const since = instantOf(Math.floor(random() * batches));
+    const begin = performance.now();
+    const page = await storage.listings.listChangedSince(since, { limit: pageSize });
+    latencies.push(performance.now() - begin);
+    if (page.items.length === 0) throw new Error(`${name} returned an empty page for ${since}`);
+    progress(`${name} listChangedSince`, query + 1, queryCount);
+  }
+  endProgress();
+  latencies.sort((a, b) => a - b);
+  return {
+    ingestListingsPerSec: Math.round(listings.length / (ingestMs / 1000)),
+    sinceP50Ms: round(median(latencies)),
+    sinceP95Ms: round(quantileSorted(latencies, 0.95)),
+    storedListings: stored,
+  };
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+async function main(): Promise<void> {
+  if (!sharedDataAvailable()) {
+    console.log(`bench:storage skipped: it ${sharedDataMissingMessage}`);
+    return;
+  }
+  const real = [...(await loadProvidenceListings()), ...(await loadVehicleListings())];
+  const listings = replicateListings(real, listingCount);
+  log(`${listings.length} listings (${real.length} real, replicated with new ids), batches of ${batchSize}`);
+
+  const results: Record<string, EngineResult> = {};
+
+  log('memory');
+  results.memory = await measure('memory', createMemoryStorage(), listings);
+
+  log('pglite (in-memory data directory)');
+  const pglite = createPgliteStorage();
+  try {
+    results.pglite = await measure('pglite', pglite, listings);
+  } finally {
+    await pglite.close();
+  }
+
+  if (databaseUrl) {
+    log('postgres');
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    pool.on('error', () => undefined);
+    const schema = `bench_storage_${process.pid}`;
+    try {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      const storage = createPgStorage({ client: pool, schema });
+      await storage.migrate();
+      results.postgres = await measure('postgres', storage, listings);
+    } finally {
+      await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await pool.end();
+    }
+  } else {
+    log('postgres skipped: DATABASE_URL is not set');
+  }
+
+  const memory = results.memory;
+  const rows = Object.entries(results).map(([engine, result]) => ({
+    engine,
+    'ingest listings/s': result.ingestListingsPerSec,
+    'ingest vs memory': `${(result.ingestListingsPerSec / memory.ingestListingsPerSec).toFixed(3)}×`,
+    'since p50 ms': result.sinceP50Ms,
+    'since p95 ms': result.sinceP95Ms,
+    'since p50 vs memory': `${(result.sinceP50Ms / memory.sinceP50Ms).toFixed(2)}×`,
+  }));
+  console.table(rows);
+  if (results.postgres) {
+    const met = results.postgres.ingestListingsPerSec >= targetPostgresListingsPerSec;
+    log(
+      `target: PostgreSQL ingest ≥ ${targetPostgresListingsPerSec} listings/s — ${met ? 'met' : 'NOT met'} (${results.postgres.ingestListingsPerSec})`,
+    );
+  }
+
+  const output = join(dirname(fileURLToPath(import.meta.url)), '..', 'results', 'storage.json');
+  mkdirSync(dirname(output), { recursive: true });
+  writeFileSync(
+    output,
+    `${JSON.stringify(
+      {
+        ...results,
+        meta: {
+          listings: listings.length,
+          realListings: real.length,
+          batchSize,
+          sincePageSize: pageSize,
+          sinceQueries: queryCount,
+          targetPostgresListingsPerSec,
+          cpus: cpus().length,
+          node: process.version,
+          measuredAt: new Date().toISOString(),
+        },
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  log(`wrote ${output}`);
+}
+
+await main();
