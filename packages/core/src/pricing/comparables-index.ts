@@ -35,12 +35,12 @@ export type ComparablesIndexSettings = {
   readonly b?: number;
   /**
    * Postings are gathered rarest term first until this many candidates are found; the more
-   * common terms then only score those candidates. Default 3000.
+   * common terms then only score those candidates. Default 2000.
    */
   readonly candidateTarget?: number;
   /**
    * At most this many postings of one term are read, newest first: on a huge store the most
-   * recent listings sharing the rarest term are the candidates. Default 5000.
+   * recent listings sharing the rarest term are the candidates. Default 2500.
    */
   readonly maxPostingsPerTerm?: number;
 };
@@ -157,8 +157,8 @@ const stride = 12;
 export function createComparablesIndex(settings: ComparablesIndexSettings = {}): ComparablesIndex {
   const k1 = settings.k1 ?? 1.2;
   const b = settings.b ?? 0.5;
-  const candidateTarget = settings.candidateTarget ?? 3000;
-  const maxPostingsPerTerm = settings.maxPostingsPerTerm ?? 5000;
+  const candidateTarget = settings.candidateTarget ?? 2000;
+  const maxPostingsPerTerm = settings.maxPostingsPerTerm ?? 2500;
 
   const slotOf = new Map<string, number>();
   const ids: string[] = [];

@@ -256,7 +256,9 @@ describeWithSharedData('scout.pricing with too little data for a model', () => {
       expect(result.reason).toMatch(/at least 200/);
       expect(await scout.pricing.currentModel()).toBeNull();
       expect(await scout.storage.state.get(priceModelStateKey)).toBeNull();
-      const subject = listings.find((listing) => listing.price.amount > 100_000) as Listing;
+      const subject = listings.find(
+        (listing) => String(listing.attributes.model).startsWith('f-150') && listing.price.amount > 100_000,
+      ) as Listing;
       const analysis = await scout.pricing.analyze(subject.id);
       expect(analysis.method).toBe('comparables');
       expect(analysis.modelVersion).toBeNull();

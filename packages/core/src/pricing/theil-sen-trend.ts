@@ -1,4 +1,4 @@
-import { median } from 'simple-statistics';
+import { medianSorted } from 'simple-statistics';
 import { normalQuantile } from './robust-statistics';
 
 /** A robust price trend over a window. */
@@ -44,21 +44,23 @@ export function theilSenTrend(
   const stablePct = settings.stablePct ?? 3;
   const confidence = settings.confidence ?? 0.9;
   const n = Math.min(days.length, logPrices.length);
-  const slopes: number[] = [];
+  if (n < minPoints) return { trend: 'stable', pctChange: 0, points: n };
+  const pairs = new Float64Array((n * (n - 1)) / 2);
+  let count = 0;
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
       const dx = (days[j] as number) - (days[i] as number);
       if (Math.abs(dx) < 1e-9) continue;
-      slopes.push(((logPrices[j] as number) - (logPrices[i] as number)) / dx);
+      pairs[count++] = ((logPrices[j] as number) - (logPrices[i] as number)) / dx;
     }
   }
-  if (n < minPoints || slopes.length < 2) return { trend: 'stable', pctChange: 0, points: n };
-
-  const slope = median(slopes);
+  if (count < 2) return { trend: 'stable', pctChange: 0, points: n };
+  // A typed-array sort is numeric and far faster than sorting boxed numbers (11k pairs for 150 points).
+  const slopes = pairs.subarray(0, count).sort();
+  const slope = medianSorted(slopes as unknown as number[]);
   const pctChange = Math.round((Math.exp(slope * windowDays) - 1) * 10_000) / 100;
 
   // Sen's interval: ranks (N ∓ C) / 2 of the sorted slopes, C = z · sqrt(n(n−1)(2n+5)/18).
-  slopes.sort((a, b) => a - b);
   const c = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt((n * (n - 1) * (2 * n + 5)) / 18);
   const lowRank = Math.max(0, Math.floor((slopes.length - c) / 2));
   const highRank = Math.min(slopes.length - 1, Math.ceil((slopes.length + c) / 2));
