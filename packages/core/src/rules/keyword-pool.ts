@@ -1,4 +1,4 @@
-import type { RuleColumns } from './rule-columns';
+import { field, type RuleRecords, recordSize } from './rule-records';
 
 /**
  * The keywords and exclusions of every indexed rule as interned token ids, packed into one
@@ -60,18 +60,19 @@ export class KeywordPool {
     this.garbage += length;
   }
 
-  /** Rewrites the pool without garbage when garbage is over half of it, updating the columns. */
-  compactIfWasteful(columns: RuleColumns): void {
+  /** Rewrites the pool without garbage when garbage is over half of it, updating the records. */
+  compactIfWasteful(records: RuleRecords): void {
     if (this.garbage < 4096 || this.garbage * 2 < this.length) return;
     const live = this.length - this.garbage;
     const next = new Int32Array(Math.max(4096, live * 2));
+    const data = records.data;
     let at = 0;
-    for (let slot = 0; slot < columns.capacity; slot++) {
-      if (columns.path[slot] === 0) continue;
-      const start = columns.dataStart[slot]!;
-      const length = columns.dataLength[slot]!;
+    for (let base = 0; base < records.capacity * recordSize; base += recordSize) {
+      if (data[base + field.path] === 0) continue;
+      const start = data[base + field.dataStart]!;
+      const length = data[base + field.dataLength]!;
       next.set(this.data.subarray(start, start + length), at);
-      columns.dataStart[slot] = at;
+      data[base + field.dataStart] = at;
       at += length;
     }
     this.data = next;

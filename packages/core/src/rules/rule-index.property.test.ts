@@ -147,9 +147,10 @@ const listing = fc
     price: money,
     point: fc.option(fc.integer({ min: 0, max: points.length - 1 }), { nil: undefined, freq: 4 }),
     dealScore: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    externalId: fc.nat(),
   })
-  .map((l, index): Listing => {
-    const externalId = `item-${index}-${Math.abs(l.price.amount)}`;
+  .map((l): Listing => {
+    const externalId = `item-${l.externalId}`;
     return ListingSchema.parse({
       id: `${l.marketplace}:${externalId}`,
       marketplace: l.marketplace,
@@ -180,6 +181,14 @@ describe('RuleIndex against the naive matcher', () => {
   it('returns the same rule ids for random rules and listings', () => {
     let matches = 0;
     let radiusMatches = 0;
+    const paths = {
+      byKeyword: 0,
+      byGrid: 0,
+      byCategory: 0,
+      byPrice: 0,
+      byMarketplace: 0,
+      scannedForEveryListing: 0,
+    };
     fc.assert(
       fc.property(
         fc.array(rule, { minLength: 1, maxLength: 60 }),
@@ -187,12 +196,14 @@ describe('RuleIndex against the naive matcher', () => {
         fc.boolean(),
         (rules, listings, withConverter) => {
           const settings = withConverter ? { convert: eurToUsd } : {};
-          const index = createRuleIndex(settings);
+          const index = createRuleIndex({ ...settings, maxGridCellsPerRule: 4 });
           const naive = createNaiveRuleMatcher(settings);
           rules.forEach((r, i) => {
             index.add({ ...r, id: `rule-${i}` });
             naive.add({ ...r, id: `rule-${i}` });
           });
+          const stats = index.stats();
+          for (const path of Object.keys(paths) as (keyof typeof paths)[]) paths[path] += stats[path];
           for (const l of listings) {
             const expected = sorted(naive.match(l));
             expect(sorted(index.match(l))).toEqual(expected);
@@ -206,6 +217,8 @@ describe('RuleIndex against the naive matcher', () => {
     // The generators must produce real matches, or equality would prove nothing.
     expect(matches).toBeGreaterThan(300);
     expect(radiusMatches).toBeGreaterThan(10);
+    // Every access path of the index must have been exercised.
+    for (const count of Object.values(paths)) expect(count).toBeGreaterThan(0);
   });
 
   it('stays equal through incremental updates, pauses and removals', () => {
@@ -221,7 +234,7 @@ describe('RuleIndex against the naive matcher', () => {
         ),
         fc.array(listing, { minLength: 1, maxLength: 15 }),
         (rules, changes, listings) => {
-          const index = createRuleIndex({ maxGridCellsPerRule: 16 });
+          const index = createRuleIndex({ maxGridCellsPerRule: 4 });
           const naive = createNaiveRuleMatcher();
           const current = new Map<string, MatchableRule>();
           rules.forEach((r, i) => {

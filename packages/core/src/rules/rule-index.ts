@@ -3,21 +3,22 @@ import { LimitExceededError } from '../errors/limit-exceeded-error';
 import { type CategoryId, categoryAncestors } from '../listing/categories';
 import { conditionRank } from '../listing/condition';
 import type { Listing } from '../listing/listing';
-import { haversineDistance } from '../listing/location';
+import { type GeoPoint, haversineDistance } from '../listing/location';
 import { type CompiledRule, compileRule, type MatchableRule } from './compiled-rule';
 import { amountInCurrency } from './currency-converter';
 import { createGeoGrid } from './geo-grid';
 import { KeywordPool } from './keyword-pool';
 import { fieldSeparator, listingTokens } from './listing-tokens';
 import { PostingList } from './posting-list';
-import { categoryBit, categoryMask, RuleColumns } from './rule-columns';
+import { priceBand, priceBandRange } from './price-band';
+import { categoryBit, categoryMask, field, RuleRecords, recordSize } from './rule-records';
 import type { RuleMatchOptions } from './rule-semantics';
 
 /** Settings of {@link createRuleIndex}. */
 export type RuleIndexSettings = RuleMatchOptions & {
-  /** Side of a geographic grid cell in degrees (default 1); must divide 180. */
-  readonly gridCellDegrees?: number;
-  /** A radius rule covering more cells than this is checked another way (default 64). */
+  /** Cell sides of the geographic grid's levels in degrees, finest first (default `[0.25, 1, 4]`); each must divide 180. */
+  readonly gridLevelsDegrees?: readonly number[];
+  /** Most grid cells a radius rule is posted in, at the finest level that allows it (default 16). */
   readonly maxGridCellsPerRule?: number;
 };
 
@@ -40,10 +41,10 @@ export type RuleIndexStats = {
  * Each rule is posted under one access path and checked in full only when a listing reaches it:
  * - a rule with keywords under each keyword's rarest token (a phrase is found through any one
  *   of its words, so the word with the fewest rules behind it is the cheapest door);
- * - a rule without keywords under the grid cells of its radius, else its categories, else the
- *   log₂ bands of its price range, else its marketplaces, else on a short list checked for
- *   every listing.
- * Every other criterion lives in typed columns and is checked on the candidates only.
+ * - a rule without keywords under the grid cells of its radius; else under its categories, each
+ *   split by the log₂ bands of its price range; else under the bands of its price range alone;
+ *   else its marketplaces; else on a short list checked for every listing.
+ * Every other criterion lives in a flat record per rule and is checked on candidates only.
  */
 export type RuleIndex = {
   /** Number of indexed (enabled, satisfiable) rules. */
@@ -66,31 +67,27 @@ const pathPrice = 4;
 const pathMarketplace = 5;
 const pathEveryListing = 6;
 
-/** Keyword entries are `slot * 64 + keywordIndex`; rules have at most 50 keywords. */
-const keywordBits = 6;
-const keywordMask = 63;
-const maxPriceBandSpan = 24;
-/** Keyword entries must fit a signed 32-bit integer. */
-const maxSlots = 2 ** (31 - keywordBits);
+/** Keyword entries are `slot << 7 | keywordIndex << 1 | isPhrase`; rules have at most 50 keywords. */
+const entryShift = 7;
+const maxSlots = 2 ** (31 - entryShift);
 const unknownToken = -1;
+/** Miles per degree of latitude on the sphere `haversineDistance` uses (6371.0088 km). */
+const milesPerDegree = ((6371.0088 / 1.609344) * Math.PI) / 180;
 const separatorToken = -2;
 
-/** log₂ band of an amount of minor units; monotonic, so an interval maps to a run of bands. */
-function priceBand(amount: number): number {
-  if (!(amount >= 1)) return 0;
-  if (amount < 4294967296) return 32 - Math.clz32(amount);
-  return 64 - Math.clz32(Math.floor(amount / 4294967296));
-}
+/** Key of a category/price bucket: category bit + 1 (0: none), currency + 1 (0: any price), band. */
+const facetKey = (category: number, currency: number, band: number) =>
+  (category * 1024 + currency) * 128 + band;
 
 /** Creates an empty rule index. */
 export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
-  const cellDegrees = settings.gridCellDegrees ?? 1;
-  if (!(cellDegrees > 0) || !Number.isInteger(180 / cellDegrees)) {
-    throw new ConfigurationError({ message: 'gridCellDegrees must divide 180', source: 'rules' });
+  const levels = settings.gridLevelsDegrees ?? [0.25, 1, 4];
+  if (levels.length === 0 || levels.some((degrees) => !(degrees > 0) || !Number.isInteger(180 / degrees))) {
+    throw new ConfigurationError({ message: 'every grid level must divide 180 degrees', source: 'rules' });
   }
   const convert = settings.convert;
-  const grid = createGeoGrid({ cellDegrees, maxCells: settings.maxGridCellsPerRule ?? 64 });
-  const columns = new RuleColumns();
+  const grid = createGeoGrid({ levels, maxCells: settings.maxGridCellsPerRule ?? 16 });
+  const records = new RuleRecords();
   const pool = new KeywordPool();
   const idToSlot = new Map<string, number>();
   const ids: (string | undefined)[] = [];
@@ -98,10 +95,9 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
   const tokenIds = new Map<string, number>();
   const tokenTexts: string[] = [];
   const tokenPostings: (PostingList | undefined)[] = [];
-  const categoryPostings = Array.from({ length: categoryBit.size }, () => new PostingList());
   const gridPostings = new Map<number, PostingList>();
+  const facetPostings = new Map<number, PostingList>();
   const marketplacePostings = new Map<string, PostingList>();
-  const pricePostings = new Map<number, PostingList[]>();
   const everyListing = new PostingList();
   const currencyIds = new Map<string, number>();
   const currencies: string[] = [];
@@ -119,11 +115,12 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
     }
     return id;
   };
+  const postingSize = (token: number) => tokenPostings[token]?.length ?? 0;
   const rarestToken = (phrase: readonly number[]): number => {
     let best = phrase[0]!;
     for (const token of phrase) {
-      const size = tokenPostings[token]?.length ?? 0;
-      const bestSize = tokenPostings[best]?.length ?? 0;
+      const size = postingSize(token);
+      const bestSize = postingSize(best);
       if (size < bestSize || (size === bestSize && tokenTexts[token]!.length > tokenTexts[best]!.length)) {
         best = token;
       }
@@ -138,44 +135,45 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
     }
     return list;
   };
-  const priceBuckets = (slot: number): PostingList[] | null => {
-    const currency = columns.currency[slot]!;
-    if (currency < 0) return null;
-    const min = columns.minAmount[slot]!;
-    const max = columns.maxAmount[slot]!;
-    const first = priceBand(Number.isNaN(min) ? 0 : min);
-    const last = Number.isNaN(max) ? 64 : priceBand(max);
-    if (last - first + 1 > maxPriceBandSpan) return null;
-    let bands = pricePostings.get(currency);
-    if (!bands) {
-      bands = [];
-      pricePostings.set(currency, bands);
+
+  /** The category/price bucket keys of a keyword-less rule at `base`, or `null` if it has none. */
+  const facetKeys = (base: number, withCategories: boolean): number[] | null => {
+    const data = records.data;
+    const currency = data[base + field.currency]!;
+    const bands =
+      currency < 0 ? null : priceBandRange(data[base + field.minAmount]!, data[base + field.maxAmount]!);
+    const categories: number[] = [];
+    if (withCategories) {
+      const low = data[base + field.categoryLow]!;
+      const high = data[base + field.categoryHigh]!;
+      for (const bit of categoryBit.values())
+        if (((bit < 32 ? low : high) >>> (bit % 32)) & 1) categories.push(bit + 1);
+      if (categories.length === 0) return null;
+    } else if (!bands) {
+      return null;
     }
-    const lists: PostingList[] = [];
-    for (let band = first; band <= last; band++) {
-      const list = bands[band] ?? new PostingList();
-      bands[band] = list;
-      lists.push(list);
+    const keys: number[] = [];
+    for (const category of withCategories ? categories : [0]) {
+      if (!bands) keys.push(facetKey(category, 0, 0));
+      else
+        for (let band = bands[0]; band <= bands[1]; band++) keys.push(facetKey(category, currency + 1, band));
     }
-    return lists;
+    return keys;
   };
 
-  /** Posts a keyword-less rule under its most selective bucket(s); returns the path used. */
+  /** Posts a keyword-less rule under its most selective buckets; returns the path used. */
   const postWithoutKeywords = (slot: number, compiled: CompiledRule): number => {
+    const base = slot * recordSize;
     const cells = compiled.center ? grid.cellsForCircle(compiled.center, compiled.radiusMi!) : null;
     if (cells) {
       for (const cell of cells) bucket(gridPostings, cell).push(slot);
       return pathGrid;
     }
-    if (compiled.categories.length > 0) {
-      for (const category of new Set(compiled.categories))
-        categoryPostings[categoryBit.get(category)!]!.push(slot);
-      return pathCategory;
-    }
-    const priceLists = priceBuckets(slot);
-    if (priceLists) {
-      for (const list of priceLists) list.push(slot);
-      return pathPrice;
+    const byCategory = facetKeys(base, true);
+    const keys = byCategory ?? facetKeys(base, false);
+    if (keys) {
+      for (const key of keys) bucket(facetPostings, key).push(slot);
+      return byCategory ? pathCategory : pathPrice;
     }
     if (compiled.marketplaces.size > 0) {
       for (const marketplace of compiled.marketplaces) bucket(marketplacePostings, marketplace).push(slot);
@@ -186,27 +184,25 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
   };
 
   const unpost = (slot: number): void => {
-    const path = columns.path[slot]!;
-    const start = columns.dataStart[slot]!;
+    const base = slot * recordSize;
+    const data = records.data;
+    const path = data[base + field.path]!;
     if (path === pathKeyword) {
+      const start = data[base + field.dataStart]!;
       const count = pool.data[start]!;
       for (let index = 0, at = start + 2; index < count; index++, at += 2 + pool.data[at]!) {
-        tokenPostings[pool.data[at + 1]!]!.remove(slot * (keywordMask + 1) + index);
+        const entry = (slot << entryShift) | (index << 1) | (pool.data[at]! > 1 ? 1 : 0);
+        tokenPostings[pool.data[at + 1]!]!.remove(entry);
       }
     } else if (path === pathGrid) {
-      const center = { lat: columns.lat[slot]!, lon: columns.lon[slot]! };
-      for (const cell of grid.cellsForCircle(center, columns.radiusMi[slot]!) ?? []) {
+      const center = { lat: data[base + field.lat]!, lon: data[base + field.lon]! };
+      for (const cell of grid.cellsForCircle(center, data[base + field.radiusMi]!) ?? []) {
         gridPostings.get(cell)?.remove(slot);
       }
-    } else if (path === pathCategory) {
-      for (const [, bit] of categoryBit) {
-        const word = bit < 32 ? columns.categoryLow[slot]! : columns.categoryHigh[slot]!;
-        if ((word >>> (bit % 32)) & 1) categoryPostings[bit]!.remove(slot);
-      }
-    } else if (path === pathPrice) {
-      for (const list of priceBuckets(slot) ?? []) list.remove(slot);
+    } else if (path === pathCategory || path === pathPrice) {
+      for (const key of facetKeys(base, path === pathCategory) ?? []) facetPostings.get(key)?.remove(slot);
     } else if (path === pathMarketplace) {
-      for (const marketplace of marketplaceSets[columns.marketplaceSet[slot]!]!) {
+      for (const marketplace of marketplaceSets[data[base + field.marketplaceSet]!]!) {
         marketplacePostings.get(marketplace)?.remove(slot);
       }
     } else if (path === pathEveryListing) {
@@ -217,15 +213,35 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
   const remove = (ruleId: string): boolean => {
     const slot = idToSlot.get(ruleId);
     if (slot === undefined) return false;
+    const base = slot * recordSize;
     unpost(slot);
-    pathCounts[columns.path[slot]!]!--;
-    pool.release(columns.dataLength[slot]!);
-    columns.path[slot] = pathNone;
+    pathCounts[records.data[base + field.path]!]!--;
+    pool.release(records.data[base + field.dataLength]!);
+    records.data[base + field.path] = pathNone;
     ids[slot] = undefined;
     idToSlot.delete(ruleId);
     freeSlots.push(slot);
-    pool.compactIfWasteful(columns);
+    pool.compactIfWasteful(records);
     return true;
+  };
+
+  const internCurrency = (currency: string | null): number => {
+    if (currency === null) return -1;
+    let id = currencyIds.get(currency);
+    if (id === undefined) {
+      id = currencies.push(currency) - 1;
+      currencyIds.set(currency, id);
+    }
+    return id;
+  };
+  const internMarketplaces = (marketplaces: ReadonlySet<string>): number => {
+    const key = [...marketplaces].sort().join(',');
+    let id = marketplaceSetIds.get(key);
+    if (id === undefined) {
+      id = marketplaceSets.push(marketplaces) - 1;
+      marketplaceSetIds.set(key, id);
+    }
+    return id;
   };
 
   const add = (rule: MatchableRule): void => {
@@ -243,51 +259,221 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
         });
       }
       ids.push(undefined);
-      if (slot >= columns.capacity) columns.grow();
+      if (slot >= records.capacity) records.grow();
     }
     ids[slot] = rule.id;
     idToSlot.set(rule.id, slot);
-    let currency = -1;
-    if (compiled.currency !== null) {
-      currency = currencyIds.get(compiled.currency) ?? currencies.push(compiled.currency) - 1;
-      currencyIds.set(compiled.currency, currency);
-    }
-    const marketplaceKey = [...compiled.marketplaces].sort().join(',');
-    let marketplaceSet = marketplaceSetIds.get(marketplaceKey);
-    if (marketplaceSet === undefined) {
-      marketplaceSet = marketplaceSets.push(compiled.marketplaces) - 1;
-      marketplaceSetIds.set(marketplaceKey, marketplaceSet);
-    }
-    const [low, high] = categoryMask(compiled.categories);
-    columns.minAmount[slot] = compiled.minAmount ?? Number.NaN;
-    columns.maxAmount[slot] = compiled.maxAmount ?? Number.NaN;
-    columns.currency[slot] = currency;
-    columns.minimumCondition[slot] = compiled.minimumConditionRank ?? -1;
-    columns.minDealScore[slot] = compiled.minDealScore ?? Number.NaN;
-    columns.lat[slot] = compiled.center?.lat ?? Number.NaN;
-    columns.lon[slot] = compiled.center?.lon ?? Number.NaN;
-    columns.radiusMi[slot] = compiled.radiusMi ?? Number.NaN;
-    columns.categoryLow[slot] = low;
-    columns.categoryHigh[slot] = high;
-    columns.marketplaceSet[slot] = marketplaceSet;
     const keywords = compiled.keywords.map((phrase) => phrase.map(intern));
     const excludes = compiled.excludes.map((phrase) => phrase.map(intern));
     const posted = keywords.map(rarestToken);
     const start = pool.append(keywords, posted, excludes);
-    columns.dataStart[slot] = start;
-    columns.dataLength[slot] = pool.length - start;
+    const [low, high] = categoryMask(compiled.categories);
+    const base = slot * recordSize;
+    const data = records.data;
+    data[base + field.seen] = 0;
+    data[base + field.currency] = internCurrency(compiled.currency);
+    data[base + field.minAmount] = compiled.minAmount ?? Number.NaN;
+    data[base + field.maxAmount] = compiled.maxAmount ?? Number.NaN;
+    data[base + field.minimumCondition] = compiled.minimumConditionRank ?? -1;
+    data[base + field.minDealScore] = compiled.minDealScore ?? Number.NaN;
+    data[base + field.categoryLow] = low;
+    data[base + field.categoryHigh] = high;
+    data[base + field.marketplaceSet] = internMarketplaces(compiled.marketplaces);
+    data[base + field.radiusMi] = compiled.radiusMi ?? Number.NaN;
+    data[base + field.lat] = compiled.center?.lat ?? Number.NaN;
+    data[base + field.lon] = compiled.center?.lon ?? Number.NaN;
+    data[base + field.dataStart] = start;
+    data[base + field.dataLength] = pool.length - start;
+    data[base + field.excludeCount] = excludes.length;
     let path = pathKeyword;
     if (keywords.length > 0) {
       posted.forEach((token, index) => {
         tokenPostings[token] ??= new PostingList();
-        tokenPostings[token].push(slot * (keywordMask + 1) + index);
+        tokenPostings[token].push(
+          (slot << entryShift) | (index << 1) | (keywords[index]!.length > 1 ? 1 : 0),
+        );
       });
     } else {
       path = postWithoutKeywords(slot, compiled);
     }
-    columns.path[slot] = path;
+    data[base + field.path] = path;
     pathCounts[path]!++;
   };
+
+  // The listing being matched. Kept in variables of the index rather than closures made per
+  // listing: matching allocates almost nothing, and the hot functions below stay monomorphic.
+  let probeTokens = new Int32Array(64);
+  let probeTokenCount = 0;
+  let probeListing: Listing | null = null;
+  let probeRank = -1;
+  let probeDealScore = Number.NaN;
+  let probePoint: GeoPoint | null = null;
+  let probeCategoryLow = 0;
+  let probeCategoryHigh = 0;
+  let probePrices = new Float64Array(8);
+  let probePriced = new Uint8Array(8);
+  let probeOut: string[] = [];
+  const ruleCentre = { lat: 0, lon: 0 };
+
+  function prepareProbe(listing: Listing): void {
+    const text = listingTokens(listing);
+    if (text.length > probeTokens.length) probeTokens = new Int32Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      const token = text[i]!;
+      probeTokens[i] = token === fieldSeparator ? separatorToken : (tokenIds.get(token) ?? unknownToken);
+    }
+    probeTokenCount = text.length;
+    probeListing = listing;
+    probeRank = listing.condition ? conditionRank(listing.condition) : -1;
+    probeDealScore = listing.dealScore ?? Number.NaN;
+    probePoint =
+      listing.location?.lat !== undefined && listing.location.lon !== undefined
+        ? { lat: listing.location.lat, lon: listing.location.lon }
+        : null;
+    const chain = listing.category ? categoryChain(listing.category) : null;
+    probeCategoryLow = chain?.low ?? 0;
+    probeCategoryHigh = chain?.high ?? 0;
+    if (probePrices.length < currencies.length) {
+      probePrices = new Float64Array(currencies.length * 2);
+      probePriced = new Uint8Array(currencies.length * 2);
+    } else {
+      probePriced.fill(0);
+    }
+    probeOut = [];
+  }
+
+  function priceIn(currency: number): number {
+    if (!probePriced[currency]) {
+      probePriced[currency] = 1;
+      probePrices[currency] =
+        amountInCurrency(probeListing!.price, currencies[currency]!, convert) ?? Number.NaN;
+    }
+    return probePrices[currency]!;
+  }
+
+  /** True when the tokens at `pool.data[at…at+length)` occur adjacent in the listing. */
+  function containsAt(at: number, length: number): boolean {
+    const data = pool.data;
+    const last = probeTokenCount - length;
+    outer: for (let start = 0; start <= last; start++) {
+      for (let offset = 0; offset < length; offset++) {
+        if (probeTokens[start + offset] !== data[at + offset]) continue outer;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Every criterion but the keywords, which the access path already checked. */
+  function accepts(base: number): boolean {
+    const data = records.data;
+    const currency = data[base + field.currency]!;
+    if (currency >= 0) {
+      const amount = priceIn(currency);
+      if (
+        Number.isNaN(amount) ||
+        amount < data[base + field.minAmount]! ||
+        amount > data[base + field.maxAmount]!
+      ) {
+        return false;
+      }
+    }
+    if (probeRank < data[base + field.minimumCondition]!) return false;
+    const minScore = data[base + field.minDealScore]!;
+    if (!Number.isNaN(minScore) && (Number.isNaN(probeDealScore) || probeDealScore < minScore)) return false;
+    const low = data[base + field.categoryLow]!;
+    const high = data[base + field.categoryHigh]!;
+    if ((low !== 0 || high !== 0) && ((low & probeCategoryLow) | (high & probeCategoryHigh)) === 0)
+      return false;
+    const marketplaceSet = data[base + field.marketplaceSet]!;
+    if (marketplaceSet !== 0 && !marketplaceSets[marketplaceSet]!.has(probeListing!.marketplace))
+      return false;
+    const radius = data[base + field.radiusMi]!;
+    if (!Number.isNaN(radius)) {
+      if (!probePoint) return false;
+      // The distance is at least the latitude difference along a meridian: a cheap, safe reject.
+      if (Math.abs(data[base + field.lat]! - probePoint.lat) * milesPerDegree > radius * (1 + 1e-9) + 1e-9) {
+        return false;
+      }
+      ruleCentre.lat = data[base + field.lat]!;
+      ruleCentre.lon = data[base + field.lon]!;
+      if (!(haversineDistance(ruleCentre, probePoint, 'mi') <= radius)) return false;
+    }
+    const excludeCount = data[base + field.excludeCount]!;
+    if (excludeCount > 0) {
+      let at = pool.excludesOffset(data[base + field.dataStart]!);
+      for (let i = 0; i < excludeCount; i++) {
+        const length = pool.data[at]!;
+        if (containsAt(at + 1, length)) return false;
+        at += 1 + length;
+      }
+    }
+    return true;
+  }
+
+  /** Checks every not-yet-decided rule of a keyword-less bucket. */
+  function visitSlots(list: PostingList | undefined): void {
+    if (!list) return;
+    const entries = list.data;
+    const data = records.data;
+    for (let i = 0; i < list.length; i++) {
+      const slot = entries[i]!;
+      const base = slot * recordSize;
+      if (data[base] === epoch) continue;
+      data[base] = epoch;
+      if (accepts(base)) probeOut.push(ids[slot]!);
+    }
+  }
+
+  /** Checks the rules posted under a keyword token: first the phrase, then everything else. */
+  function visitKeywordEntries(list: PostingList): void {
+    const entries = list.data;
+    const data = records.data;
+    for (let j = 0; j < list.length; j++) {
+      const entry = entries[j]!;
+      const slot = entry >>> entryShift;
+      const base = slot * recordSize;
+      if (data[base] === epoch) continue;
+      // A one-word keyword is the posted token itself, already present; a phrase is checked.
+      if (entry & 1) {
+        const at = pool.keywordOffset(data[base + field.dataStart]!, (entry >>> 1) & 63);
+        if (!containsAt(at + 2, pool.data[at]!)) continue;
+      }
+      data[base] = epoch;
+      if (accepts(base)) probeOut.push(ids[slot]!);
+    }
+  }
+
+  function visitFacets(category: number): void {
+    if (category > 0) visitSlots(facetPostings.get(facetKey(category, 0, 0)));
+    for (let currency = 0; currency < currencies.length; currency++) {
+      const amount = priceIn(currency);
+      if (!Number.isNaN(amount))
+        visitSlots(facetPostings.get(facetKey(category, currency + 1, priceBand(amount))));
+    }
+  }
+
+  function collectMatches(listing: Listing): string[] {
+    prepareProbe(listing);
+    for (let i = 0; i < probeTokenCount; i++) {
+      const token = probeTokens[i]!;
+      if (token < 0 || probeTokens.indexOf(token) < i) continue;
+      const list = tokenPostings[token];
+      if (list) visitKeywordEntries(list);
+    }
+    if (probePoint && gridPostings.size > 0)
+      for (const cell of grid.cellsOf(probePoint)) visitSlots(gridPostings.get(cell));
+    if (facetPostings.size > 0) {
+      visitFacets(0);
+      if (listing.category) for (const bit of categoryChain(listing.category).bits) visitFacets(bit + 1);
+    }
+    visitSlots(marketplacePostings.get(listing.marketplace));
+    visitSlots(everyListing);
+    const out = probeOut;
+    probeOut = [];
+    probeListing = null;
+    return out;
+  }
 
   return {
     get size() {
@@ -298,13 +484,8 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
     has: (ruleId) => idToSlot.has(ruleId),
     match(listing) {
       if (listing.status !== 'active' || idToSlot.size === 0) return [];
-      epoch = (epoch + 1) >>> 0;
-      if (epoch === 0) {
-        columns.seen.fill(0);
-        epoch = 1;
-      }
-      const matcher = createListingProbe(listing);
-      return matcher();
+      epoch++;
+      return collectMatches(listing);
     },
     stats: () => ({
       rules: idToSlot.size,
@@ -317,139 +498,21 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
       distinctTokens: tokenTexts.length,
     }),
   };
-
-  /** Prepares one listing and returns the function that collects its matching rule ids. */
-  function createListingProbe(listing: Listing): () => string[] {
-    const text = listingTokens(listing);
-    const tokens = new Int32Array(text.length);
-    for (let i = 0; i < text.length; i++) {
-      const token = text[i]!;
-      tokens[i] = token === fieldSeparator ? separatorToken : (tokenIds.get(token) ?? unknownToken);
-    }
-    const rank = listing.condition ? conditionRank(listing.condition) : -1;
-    const dealScore = listing.dealScore;
-    const point =
-      listing.location?.lat !== undefined && listing.location.lon !== undefined
-        ? { lat: listing.location.lat, lon: listing.location.lon }
-        : null;
-    const chain = listing.category ? categoryChain(listing.category) : null;
-    const categoryLow = chain?.low ?? 0;
-    const categoryHigh = chain?.high ?? 0;
-    const prices = new Float64Array(currencies.length).fill(Number.NaN);
-    const priced = new Uint8Array(currencies.length);
-    const priceIn = (currency: number): number => {
-      if (!priced[currency]) {
-        priced[currency] = 1;
-        prices[currency] = amountInCurrency(listing.price, currencies[currency]!, convert) ?? Number.NaN;
-      }
-      return prices[currency]!;
-    };
-    const data = pool.data;
-    const { seen } = columns;
-    const out: string[] = [];
-
-    const containsAt = (at: number, length: number): boolean => {
-      const last = tokens.length - length;
-      outer: for (let start = 0; start <= last; start++) {
-        for (let offset = 0; offset < length; offset++) {
-          if (tokens[start + offset] !== data[at + offset]) continue outer;
-        }
-        return true;
-      }
-      return false;
-    };
-
-    /** Every criterion but the keywords, which the access path already checked. */
-    const accepts = (slot: number): boolean => {
-      const currency = columns.currency[slot]!;
-      if (currency >= 0) {
-        const amount = priceIn(currency);
-        if (Number.isNaN(amount) || amount < columns.minAmount[slot]! || amount > columns.maxAmount[slot]!) {
-          return false;
-        }
-      }
-      if (rank < columns.minimumCondition[slot]!) return false;
-      const minScore = columns.minDealScore[slot]!;
-      if (!Number.isNaN(minScore) && (dealScore === undefined || dealScore < minScore)) return false;
-      const low = columns.categoryLow[slot]!;
-      const high = columns.categoryHigh[slot]!;
-      if ((low | high) !== 0 && ((low & categoryLow) | (high & categoryHigh)) === 0) return false;
-      const marketplaceSet = columns.marketplaceSet[slot]!;
-      if (marketplaceSet !== 0 && !marketplaceSets[marketplaceSet]!.has(listing.marketplace)) return false;
-      const radius = columns.radiusMi[slot]!;
-      if (!Number.isNaN(radius)) {
-        if (!point) return false;
-        const distance = haversineDistance({ lat: columns.lat[slot]!, lon: columns.lon[slot]! }, point, 'mi');
-        if (!(distance <= radius)) return false;
-      }
-      const start = columns.dataStart[slot]!;
-      const excludeCount = data[start + 1]!;
-      if (excludeCount > 0) {
-        let at = pool.excludesOffset(start);
-        for (let i = 0; i < excludeCount; i++) {
-          const length = data[at]!;
-          if (containsAt(at + 1, length)) return false;
-          at += 1 + length;
-        }
-      }
-      return true;
-    };
-
-    const visitSlots = (list: PostingList | undefined): void => {
-      if (!list) return;
-      const entries = list.data;
-      for (let i = 0; i < list.length; i++) {
-        const slot = entries[i]!;
-        if (seen[slot] === epoch) continue;
-        seen[slot] = epoch;
-        if (accepts(slot)) out.push(ids[slot]!);
-      }
-    };
-
-    return () => {
-      for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i]!;
-        if (token < 0 || tokens.indexOf(token) < i) continue;
-        const list = tokenPostings[token];
-        if (!list) continue;
-        const entries = list.data;
-        for (let j = 0; j < list.length; j++) {
-          const entry = entries[j]!;
-          const slot = entry >>> keywordBits;
-          if (seen[slot] === epoch) continue;
-          const at = pool.keywordOffset(columns.dataStart[slot]!, entry & keywordMask);
-          const length = data[at]!;
-          if (length > 1 && !containsAt(at + 2, length)) continue;
-          seen[slot] = epoch;
-          if (accepts(slot)) out.push(ids[slot]!);
-        }
-      }
-      if (point) visitSlots(gridPostings.get(grid.cellOf(point)));
-      for (const bit of chain?.bits ?? []) visitSlots(categoryPostings[bit]);
-      for (const [currency, bands] of pricePostings) {
-        const amount = priceIn(currency);
-        if (!Number.isNaN(amount)) visitSlots(bands[priceBand(amount)]);
-      }
-      visitSlots(marketplacePostings.get(listing.marketplace));
-      visitSlots(everyListing);
-      return out;
-    };
-  }
 }
 
-const chainMasks = new Map<string, { low: number; high: number; bits: number[] }>();
+const chains = new Map<string, { low: number; high: number; bits: number[] }>();
 
 /**
  * The mask of a category and its ancestors (a rule matches when it shares any bit with it) and
  * the bits themselves, to visit the category buckets of the chain.
  */
 function categoryChain(category: CategoryId): { low: number; high: number; bits: number[] } {
-  let chain = chainMasks.get(category);
+  let chain = chains.get(category);
   if (!chain) {
     const ancestors = categoryAncestors(category);
     const [low, high] = categoryMask(ancestors);
     chain = { low, high, bits: ancestors.map((id) => categoryBit.get(id)!) };
-    chainMasks.set(category, chain);
+    chains.set(category, chain);
   }
   return chain;
 }

@@ -38,29 +38,34 @@ export function evaluateRule(
   reasons?: string[],
   failed?: { criterion: string | null },
 ): boolean {
+  // Plain loops and no closures: this runs once per rule per listing in the naive matcher.
   const { listing, tokens } = matchable;
-  const fail = (criterion: string) => {
-    if (failed) failed.criterion = criterion;
-    return false;
-  };
-  if (!compiled.active) return fail(compiled.rule.enabled ? 'rule can never match' : 'rule is paused');
-  if (listing.status !== 'active') return fail(`listing is ${listing.status}`);
+  if (!compiled.active)
+    return failWith(failed, compiled.rule.enabled ? 'rule can never match' : 'rule is paused');
+  if (listing.status !== 'active') return failWith(failed, `listing is ${listing.status}`);
   if (compiled.marketplaces.size > 0) {
-    if (!compiled.marketplaces.has(listing.marketplace)) return fail('marketplace');
+    if (!compiled.marketplaces.has(listing.marketplace)) return failWith(failed, 'marketplace');
     reasons?.push(`marketplace ${listing.marketplace}`);
   }
   if (compiled.keywords.length > 0) {
-    const index = compiled.keywords.findIndex((phrase) => containsPhrase(tokens, phrase));
-    if (index < 0) return fail('keywords');
+    let index = 0;
+    while (index < compiled.keywords.length && !containsPhrase(tokens, compiled.keywords[index]!)) index++;
+    if (index === compiled.keywords.length) return failWith(failed, 'keywords');
     reasons?.push(`keyword ${quote(compiled.keywordTexts[index]!)}`);
   }
   for (const phrase of compiled.excludes) {
-    if (containsPhrase(tokens, phrase)) return fail(`excluded keyword "${phrase.join(' ')}"`);
+    if (containsPhrase(tokens, phrase)) return failWith(failed, `excluded keyword "${phrase.join(' ')}"`);
   }
   if (compiled.excludes.length > 0) reasons?.push('no excluded keyword');
   if (compiled.categories.length > 0) {
-    const within = compiled.categories.find((category) => matchable.categoryChain.includes(category));
-    if (!within) return fail('category');
+    let within: string | undefined;
+    for (const category of compiled.categories) {
+      if (matchable.categoryChain.includes(category)) {
+        within = category;
+        break;
+      }
+    }
+    if (!within) return failWith(failed, 'category');
     reasons?.push(
       listing.category === within
         ? `category ${label(within)}`
@@ -69,33 +74,38 @@ export function evaluateRule(
   }
   if (compiled.minimumConditionRank !== null) {
     if (!listing.condition || conditionRank(listing.condition) < compiled.minimumConditionRank) {
-      return fail('condition');
+      return failWith(failed, 'condition');
     }
     reasons?.push(`condition ${label(listing.condition)} meets minimum ${label(compiled.rule.condition!)}`);
   }
   if (compiled.currency !== null) {
     const amount = amountInCurrency(listing.price, compiled.currency, options.convert);
-    if (amount === null) return fail(`price not comparable in ${compiled.currency}`);
-    if (compiled.minAmount !== null && amount < compiled.minAmount) return fail('minimum price');
-    if (compiled.maxAmount !== null && amount > compiled.maxAmount) return fail('maximum price');
+    if (amount === null) return failWith(failed, `price not comparable in ${compiled.currency}`);
+    if (compiled.minAmount !== null && amount < compiled.minAmount) return failWith(failed, 'minimum price');
+    if (compiled.maxAmount !== null && amount > compiled.maxAmount) return failWith(failed, 'maximum price');
     if (reasons) reasons.push(describePrice(compiled, listing, amount));
   }
   if (compiled.radiusMi !== null) {
     if (!compiled.center || listing.location?.lat === undefined || listing.location.lon === undefined) {
-      return fail('location');
+      return failWith(failed, 'location');
     }
     const point = { lat: listing.location.lat, lon: listing.location.lon };
     const distance = haversineDistance(compiled.center, point, 'mi');
-    if (!(distance <= compiled.radiusMi)) return fail('radius');
+    if (!(distance <= compiled.radiusMi)) return failWith(failed, 'radius');
     reasons?.push(`${distance.toFixed(1)} mi away, within ${compiled.radiusMi} mi`);
   }
   if (compiled.minDealScore !== null) {
     if (listing.dealScore === undefined || listing.dealScore < compiled.minDealScore) {
-      return fail('deal score');
+      return failWith(failed, 'deal score');
     }
     reasons?.push(`deal score ${listing.dealScore.toFixed(2)} ≥ ${compiled.minDealScore.toFixed(2)}`);
   }
   return true;
+}
+
+function failWith(failed: { criterion: string | null } | undefined, criterion: string): false {
+  if (failed) failed.criterion = criterion;
+  return false;
 }
 
 function describePrice(compiled: CompiledRule, listing: Listing, amount: number): string {
