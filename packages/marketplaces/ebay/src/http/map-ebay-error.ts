@@ -91,18 +91,20 @@ export function mapEbayError(failure: EbayFailure): DealScoutError {
       source,
     });
   }
+  // A rejected keyset (the token endpoint answers 401 invalid_client) is the host's configuration,
+  // not the seller's consent: no re-authentication would help.
+  if (body.error === 'invalid_client' || body.error === 'unauthorized_client') {
+    return new AuthenticationError({
+      message: `${detail} (check EBAY_CLIENT_ID/EBAY_CLIENT_SECRET)`,
+      source,
+    });
+  }
   if (
     failure.status === 401 ||
     ids.some((id) => ebayTokenErrorIds.has(id)) ||
     body.error === 'invalid_grant'
   ) {
     return new AuthenticationError({ message: detail, reauthenticate: true, source });
-  }
-  if (body.error === 'invalid_client' || body.error === 'unauthorized_client') {
-    return new AuthenticationError({
-      message: `${detail} (check EBAY_CLIENT_ID/EBAY_CLIENT_SECRET)`,
-      source,
-    });
   }
   if (failure.status === 404 && failure.notFound) {
     return new NotFoundError({ ...failure.notFound, source });

@@ -5,7 +5,8 @@ import type { EbayHttpClient, EbayHttpRequest, EbayHttpResponse } from './create
 /**
  * Sends a request authorised by the shared application token. When eBay rejects the token (it can
  * be revoked before its expiry), the cached token is dropped and the call is repeated once with a
- * fresh one; a second rejection is reported as it is.
+ * fresh one; a second rejection is an `AuthenticationError` without `reauthenticate` (no seller
+ * connection can fix the application's own token).
  */
 export async function sendWithApplicationToken(
   http: EbayHttpClient,
@@ -19,6 +20,16 @@ export async function sendWithApplicationToken(
     if (!(error instanceof AuthenticationError) || !error.reauthenticate) throw error;
     tokens.invalidate(token);
     const fresh = await tokens.get(request.signal);
-    return http.send({ ...request, authorization: `Bearer ${fresh}` });
+    try {
+      return await http.send({ ...request, authorization: `Bearer ${fresh}` });
+    } catch (retryError) {
+      if (!(retryError instanceof AuthenticationError)) throw retryError;
+      // No seller can fix an application token eBay keeps refusing: it is the keyset's scopes.
+      throw new AuthenticationError({
+        message: `${request.operation}: eBay refused a fresh application token; check the keyset and its scopes`,
+        source: 'ebay',
+        cause: retryError,
+      });
+    }
   }
 }

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ebaySettings, itemSummary, searchPage, tokenEndpoint } from '../../test/ebay-fixtures';
 import { createEbayMockServer } from '../../test/ebay-mock-server';
 import { hasEbaySpecs, missingSpecsMessage } from '../../test/ebay-spec-validator';
+import { rejectionOf } from '../../test/rejection-of';
 import { createEbayMarketplace } from '../create-ebay-marketplace';
 
 if (!hasEbaySpecs) console.warn(missingSpecsMessage);
@@ -146,5 +147,36 @@ describe.runIf(hasEbaySpecs)('eBay application token', () => {
     });
     expect(page.total).toBe(0);
     expect(grants).toBe(2);
+  });
+
+  it('reports an application token refused twice as a keyset problem, not a seller re-authentication', async () => {
+    mock.server.use(
+      tokenEndpoint(mock),
+      mock.operation('get', '/buy/browse/v1/item_summary/search', () => ({
+        status: 401,
+        body: {
+          errors: [{ errorId: 1001, domain: 'OAuth', category: 'REQUEST', message: 'Invalid access token' }],
+        },
+      })),
+    );
+    const error = await rejectionOf(
+      createEbayMarketplace(ebaySettings()).doSearch!({ query: 'tv', sort: 'newest', limit: 5 }),
+    );
+    expect(error).toMatchObject({ code: 'AUTHENTICATION_FAILED', reauthenticate: false });
+    expect(mock.operations()).toEqual(['token', 'search', 'token', 'search']);
+  });
+
+  it('reports a rejected keyset (invalid_client) without asking sellers to reconnect', async () => {
+    mock.server.use(
+      tokenEndpoint(mock, () => ({
+        status: 401,
+        body: { error: 'invalid_client', error_description: 'client authentication failed' },
+      })),
+    );
+    const error = await rejectionOf(
+      createEbayMarketplace(ebaySettings()).doSearch!({ query: 'tv', sort: 'newest', limit: 5 }),
+    );
+    expect(error).toMatchObject({ code: 'AUTHENTICATION_FAILED', reauthenticate: false });
+    expect((error as Error).message).toContain('EBAY_CLIENT_SECRET');
   });
 });
