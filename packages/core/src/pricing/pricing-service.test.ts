@@ -4,6 +4,8 @@ import { NotFoundError } from '../errors/not-found-error';
 import { ValidationError } from '../errors/validation-error';
 import type { Listing } from '../listing/listing';
 import { createManualClock } from '../memory/manual-clock';
+import { DealAlertCriteriaSchema } from '../rules/deal-alert-rule';
+import { createNaiveRuleMatcher } from '../rules/naive-rule-matcher';
 import { createDealScout, type DealScout } from '../runtime/create-deal-scout';
 import { silentLogger } from '../runtime/logger';
 import { priceModelStateKey } from './price-model';
@@ -164,6 +166,16 @@ describeWithSharedData('scout.pricing on the real Craigslist vehicle listings', 
     for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1] as number);
     expect(scores[0]).toBeGreaterThan(0.8);
     expect(scores.at(-1)).toBeLessThan(0.2);
+
+    // Rules read the stored score through `minDealScore`.
+    const matcher = createNaiveRuleMatcher();
+    matcher.add({ ...DealAlertCriteriaSchema.parse({ minDealScore: 0.8 }), id: 'good-deals', enabled: true });
+    const matched = stored.filter((listing) => matcher.match(listing).includes('good-deals'));
+    expect(matched.map((listing) => listing.id)).toEqual(
+      stored.filter((listing) => (listing.dealScore as number) >= 0.8).map((listing) => listing.id),
+    );
+    expect(matched.length).toBeGreaterThan(0);
+    expect(matched.length).toBeLessThan(stored.length);
   });
 
   it('optimises a seller’s active listings into recommendations', async () => {
