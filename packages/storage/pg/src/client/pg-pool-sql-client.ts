@@ -5,6 +5,9 @@ export type PgPoolClientLike = {
   query(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount: number | null }>;
   /** Returns the connection to the pool; with an error, the pool discards it instead. */
   release(destroy?: boolean | Error): void;
+  /** node-postgres emits `error` on a checked-out client whose connection dropped. */
+  on?(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener?(event: 'error', listener: (error: Error) => void): unknown;
 };
 
 /**
@@ -45,6 +48,12 @@ export function createPgPoolSqlClient(pool: PgPoolLike): SqlClient {
       // A connection whose BEGIN, COMMIT or ROLLBACK failed is in an unknown state (usually lost):
       // the server rolls back on its own, and the pool must discard it rather than hand it out.
       let broken: Error | undefined;
+      // While checked out, a dropped connection is reported as an `error` event (an unhandled one
+      // would crash the process) as well as by the pending query, which is what the caller sees.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      connection.on?.('error', onError);
       const control = async (command: string) => {
         try {
           await connection.query(command);
@@ -65,6 +74,7 @@ export function createPgPoolSqlClient(pool: PgPoolLike): SqlClient {
         await control('COMMIT');
         return result;
       } finally {
+        connection.removeListener?.('error', onError);
         connection.release(broken);
       }
     },

@@ -35,13 +35,14 @@ async function allPages<T>(
 }
 
 /**
- * Behaviour the storage contract's TSDoc promises, run against one engine. `open` returns a
- * storage on an empty schema for each test.
+ * Behaviour the storage contract's TSDoc promises beyond the conformance suite's checks (exact
+ * round trips of every field, batches larger than one statement, key-order-insensitive change
+ * detection, error texts without secrets), registered as the suite's additional tests.
  */
-export function defineStorageBehaviour(open: () => Promise<StorageV1>): void {
+export function defineStorageBehaviour(getSubject: () => StorageV1): void {
   let storage: StorageV1;
-  beforeEach(async () => {
-    storage = await open();
+  beforeEach(() => {
+    storage = getSubject();
   });
 
   describe('listings', () => {
@@ -92,6 +93,21 @@ export function defineStorageBehaviour(open: () => Promise<StorageV1>): void {
       ]);
       expect(await storage.listings.get(listing.id)).toEqual(sold);
       expect((await storage.listings.listChangedSince(at(250), { limit: 10 })).items).toEqual([sold]);
+    });
+
+    it('treats attributes in another key order as unchanged', async () => {
+      const listing = makeListing(1, { attributes: { a: 1, b: 'two', c: true } });
+      await storage.listings.upsertMany([listing], { now: at(100) });
+      const reordered = { ...listing, attributes: { c: true, b: 'two', a: 1 } };
+      const [result] = await storage.listings.upsertMany([reordered], { now: at(200) });
+      expect(result?.outcome).toBe('unchanged');
+      const [changed] = await storage.listings.upsertMany(
+        [{ ...listing, attributes: { a: 2, b: 'two', c: true } }],
+        {
+          now: at(300),
+        },
+      );
+      expect(changed?.outcome).toBe('updated');
     });
 
     it('lets the last duplicate of a batch win, in its position', async () => {
