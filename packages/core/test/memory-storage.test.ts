@@ -1,7 +1,7 @@
 import { buildListing, buildOutboxEntry, buildRule } from '@deal-scout/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage, ValidationError } from '../src';
+import { createMemoryStorage, StorageError, ValidationError } from '../src';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 5, 9, 0) + minutes * 60_000).toISOString();
 
@@ -82,5 +82,17 @@ describe('memory storage beyond the conformance suite', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('refuses values that are not plain data with a StorageError and writes nothing', async () => {
+    const storage = createMemoryStorage();
+    const notData = (() => 1) as unknown as string;
+    await expect(storage.state.set('k', { notData })).rejects.toBeInstanceOf(StorageError);
+    expect(await storage.state.get('k')).toBeNull();
+    const good = buildOutboxEntry();
+    await expect(
+      storage.outbox.enqueueMany([good, buildOutboxEntry({ payload: { notData } })], { now: at(0) }),
+    ).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
+    expect(await storage.outbox.get(good.id)).toBeNull();
   });
 });

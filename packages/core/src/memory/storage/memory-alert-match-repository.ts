@@ -1,6 +1,7 @@
 import type { AlertMatch } from '../../rules/alert-match';
 import type { AlertMatchRepositoryV1 } from '../../storage/v1/alert-match-repository-v1';
 import { paginate } from './paging';
+import { storableCopy } from './storable-copy';
 
 const pairOf = (match: Pick<AlertMatch, 'ruleId' | 'listingId'>) =>
   JSON.stringify([match.ruleId, match.listingId]);
@@ -22,7 +23,7 @@ export function createMemoryAlertMatchRepository(): AlertMatchRepositoryV1 {
         if (byPair.has(pair) || batchPairs.has(pair) || ids.has(match.id) || batchIds.has(match.id)) continue;
         batchPairs.add(pair);
         batchIds.add(match.id);
-        fresh.push(structuredClone(match));
+        fresh.push(storableCopy(match, `alert match '${match.id}'`));
       }
       for (const match of fresh) {
         byPair.set(pairOf(match), match);

@@ -9,6 +9,7 @@ import type {
 import type { PageRequestV1, PageV1 } from '../../storage/v1/page-v1';
 import { deepEqual } from './deep-equal';
 import { paginate } from './paging';
+import { storableCopy } from './storable-copy';
 
 type StoredListing = {
   listing: Listing;
@@ -31,7 +32,7 @@ export function createMemoryListingRepository(): ListingRepositoryV1 {
       const byId = new Map<string, Listing>();
       for (const listing of listings) {
         byId.delete(listing.id); // the last duplicate wins, and takes the last position
-        byId.set(listing.id, structuredClone(listing));
+        byId.set(listing.id, storableCopy(listing, `listing '${listing.id}'`));
       }
       const results: ListingUpsertResultV1[] = [];
       const next: [string, StoredListing][] = [];

@@ -1,6 +1,7 @@
 import type { OutboxEntry } from '../../notifications/outbox-entry';
 import type { OutboxRepositoryV1 } from '../../storage/v1/outbox-repository-v1';
 import { compareKeys, paginate } from './paging';
+import { storableCopy } from './storable-copy';
 
 const ascending = ['asc', 'asc', 'asc'] as const;
 
@@ -36,7 +37,7 @@ export function createMemoryOutboxRepository(): OutboxRepositoryV1 {
           dedupeKey: entry.dedupeKey,
           userId: entry.userId,
           channel: entry.channel,
-          payload: structuredClone(entry.payload),
+          payload: storableCopy(entry.payload, `outbox entry '${entry.id}'`),
           status: 'pending',
           attempts: 0,
           availableAt: entry.availableAt,

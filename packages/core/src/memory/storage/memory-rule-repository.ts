@@ -4,6 +4,7 @@ import { NotFoundError } from '../../errors/not-found-error';
 import type { DealAlertRule } from '../../rules/deal-alert-rule';
 import type { RuleRepositoryV1 } from '../../storage/v1/rule-repository-v1';
 import { paginate } from './paging';
+import { storableCopy } from './storable-copy';
 
 /** Deal alert rules, held in a `Map` by id. */
 export function createMemoryRuleRepository(): RuleRepositoryV1 {
@@ -28,7 +29,7 @@ export function createMemoryRuleRepository(): RuleRepositoryV1 {
           source: 'storage',
         });
       }
-      rows.set(rule.id, structuredClone(rule));
+      rows.set(rule.id, storableCopy(rule, `rule '${rule.id}'`));
     },
 
     async get(id) {

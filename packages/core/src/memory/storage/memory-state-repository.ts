@@ -1,4 +1,5 @@
 import type { StateRepositoryV1 } from '../../storage/v1/state-repository-v1';
+import { storableCopy } from './storable-copy';
 
 /**
  * Versioned JSON state with compare-and-set. Versions start at 1 and grow by one per write; a
@@ -19,7 +20,7 @@ export function createMemoryStateRepository(): StateRepositoryV1 {
       if (expected === null && present) return null;
       if (typeof expected === 'number' && (!present || versions.get(key) !== expected)) return null;
       const version = (versions.get(key) ?? 0) + 1;
-      values.set(key, structuredClone(value));
+      values.set(key, storableCopy(value, `state '${key}'`));
       versions.set(key, version);
       return version;
     },
