@@ -23,6 +23,8 @@ import {
 } from '../notifications/create-notifications-service';
 import type { NotificationsSettings } from '../notifications/notifications-settings';
 import { createPricingService, type PricingService } from '../pricing/pricing-service';
+import { createRulesService, type RulesService } from '../rules/rules-service';
+import type { RulesSettings } from '../rules/rules-settings';
 import type { PricingSettings } from '../pricing/pricing-settings';
 import type { SearchIndexV1 } from '../search/v1/search-index-v1';
 import { parseInput } from '../shared/parse-input';
@@ -61,6 +63,8 @@ export type DealScoutConfig = {
   readonly notifications?: NotificationsSettings;
   /** Seller accounts and cross-posting: token encryption keys, OAuth state lifetime (`docs/marketplaces.md`). */
   readonly marketplaceAccounts?: MarketplacesSettings;
+  /** Deal alert rules: per-user limit, currency converter, catch-up period, scout loop (`docs/rule-semantics.md`). */
+  readonly rules?: RulesSettings;
 };
 
 const RetryPolicySchema = z.object({
@@ -107,6 +111,8 @@ export type DealScout = {
   readonly notifications: NotificationsService;
   /** Seller accounts (OAuth connect, encrypted tokens), cross-posting, auto-delist and marketplace webhooks. */
   readonly marketplaces: MarketplacesService;
+  /** Deal alert rules, real-time and catch-up matching, and the scout loop. */
+  readonly rules: RulesService;
   /** Starts background work: scheduled jobs and the notification dispatcher. */
   start(): Promise<void>;
   /** Stops background work, waits for what is running, and closes what the SDK created itself. */
@@ -214,6 +220,7 @@ export function createDealScout(config: DealScoutConfig = {}): DealScout {
   const pricing = createPricingService(context, config.pricing ?? {});
   const notifications = createNotificationsService(context, config.notifications ?? {});
   const marketplaces = createMarketplacesService(context, config.marketplaceAccounts ?? {});
+  const rules = createRulesService(context, config.rules ?? {});
 
   let started = false;
   const subscribe = <K extends keyof DealScoutEvents>(event: K, listener: Listener<K>, once: boolean) => {
@@ -258,9 +265,11 @@ export function createDealScout(config: DealScoutConfig = {}): DealScout {
     pricing,
     notifications,
     marketplaces,
+    rules,
     async start() {
       if (started) return;
       started = true;
+      await rules.start();
       await notifications.start();
       await jobs.start();
     },
