@@ -4,6 +4,7 @@ import { loadProvidenceListings, loadVehicleListings, sharedDataAvailable } from
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import { createTokenService } from './auth/tokens';
+import { createUnsubscribeTokens } from './auth/unsubscribe-tokens';
 import { createUserStore } from './auth/users';
 import { type ComposedScout, composeScout } from './compose/create-scout';
 import type { Env } from './compose/env';
@@ -52,16 +53,25 @@ async function seed(composed: ComposedScout, logger: Logger): Promise<void> {
 
 /** Composes the SDK from `env` and serves the API until `close()`. */
 export async function startServer(env: Env, logger: Logger = createLogger(env)): Promise<RunningServer> {
-  const composed = await composeScout(env, logger);
-  if (env.SEED_LISTINGS === 'true') await seed(composed, logger);
-  await composed.scout.start();
-
   if (!env.JWT_SECRET)
     logger.warn('JWT_SECRET is not set: tokens are signed with a per-process key and die with the process');
-  const tokens = createTokenService({
-    secret: env.JWT_SECRET ?? randomBytes(32).toString('base64'),
-    ttlSeconds: env.JWT_TTL_SECONDS,
+  const secret = env.JWT_SECRET ?? randomBytes(32).toString('base64');
+  const tokens = createTokenService({ secret, ttlSeconds: env.JWT_TTL_SECONDS });
+  const unsubscribeTokens = createUnsubscribeTokens(secret);
+  const unsubscribeBase = (env.UNSUBSCRIBE_BASE_URL ?? env.PUBLIC_BASE_URL)
+    .replace(/^http:/, 'https:')
+    .replace(/\/$/, '');
+  if (!env.TOKEN_ENCRYPTION_KEY) {
+    logger.warn(
+      'TOKEN_ENCRYPTION_KEY is not set: marketplace tokens are encrypted with a per-process key and cannot be read after a restart',
+    );
+  }
+  const composed = await composeScout(env, logger, {
+    tokenEncryptionKey: env.TOKEN_ENCRYPTION_KEY ?? randomBytes(32).toString('base64'),
+    unsubscribeUrl: (claim) => `${unsubscribeBase}/unsubscribe?token=${unsubscribeTokens.issue(claim)}`,
   });
+  if (env.SEED_LISTINGS === 'true') await seed(composed, logger);
+  await composed.scout.start();
   const users = createUserStore(composed.storage, env.ADMIN_EMAILS.split(','));
   let shuttingDown = false;
   let inFlight = 0;
@@ -71,6 +81,7 @@ export async function startServer(env: Env, logger: Logger = createLogger(env)):
     scout: composed.scout,
     users,
     tokens,
+    unsubscribeTokens,
     logger,
     limits: { maxBodyBytes: env.MAX_BODY_BYTES, requestsPerMinute: env.RATE_LIMIT_PER_MINUTE },
     publicBaseUrl: env.PUBLIC_BASE_URL,

@@ -8,6 +8,8 @@ import {
   type NotificationChannelV1,
   type StorageV1,
 } from '@deal-scout/core';
+import { createEbayMarketplace, ebaySettingsFromEnv } from '@deal-scout/ebay';
+import { createFacebookMarketplace } from '@deal-scout/facebook';
 import { createPgliteStorage, createPgStorage } from '@deal-scout/pg';
 import { loadProvidenceListings, loadVehicleListings, sharedDataAvailable } from '@deal-scout/testkit';
 import pg from 'pg';
@@ -52,13 +54,40 @@ async function replayMarketplace(): Promise<MarketplaceAdapterV1[]> {
   return [createReplayMarketplace({ marketplaceId: 'craigslist', listings })];
 }
 
+/** eBay and Facebook, when their credentials are set (validated by `EnvSchema` first). */
+function officialMarketplaces(env: Env): MarketplaceAdapterV1[] {
+  const adapters: MarketplaceAdapterV1[] = [];
+  if (env.EBAY_CLIENT_ID)
+    adapters.push(
+      createEbayMarketplace(ebaySettingsFromEnv(process.env, { environment: env.EBAY_ENVIRONMENT })),
+    );
+  if (env.FACEBOOK_APP_ID && env.FACEBOOK_APP_SECRET) {
+    adapters.push(
+      createFacebookMarketplace({
+        appId: env.FACEBOOK_APP_ID,
+        appSecret: env.FACEBOOK_APP_SECRET,
+        ...(env.FACEBOOK_VERIFY_TOKEN ? { webhookVerifyToken: env.FACEBOOK_VERIFY_TOKEN } : {}),
+      }),
+    );
+  }
+  return adapters;
+}
+
 /**
  * Composes the SDK from the environment: embedded defaults unless a variable switches a part to
  * the real one.
  */
-export async function composeScout(env: Env, logger: Logger): Promise<ComposedScout> {
+export async function composeScout(
+  env: Env,
+  logger: Logger,
+  options: {
+    unsubscribeUrl: (target: { userId: string; list: 'deal_alerts' | 'digest' }) => string;
+    /** Base64 32-byte key that encrypts marketplace tokens at rest. */
+    tokenEncryptionKey: string;
+  },
+): Promise<ComposedScout> {
   const { storage, name: storageName, close: closeStorage } = await composeStorage(env);
-  const marketplaces = await replayMarketplace();
+  const marketplaces = [...(await replayMarketplace()), ...officialMarketplaces(env)];
   const channels: NotificationChannelV1[] = (['email', 'sms', 'discord', 'push'] as ChannelKind[]).map(
     (kind) => createLoggingChannel(kind, logger),
   );
@@ -66,6 +95,13 @@ export async function composeScout(env: Env, logger: Logger): Promise<ComposedSc
     storage,
     marketplaces,
     channels,
+    marketplaceAccounts: {
+      tokenEncryption: { keys: { k1: options.tokenEncryptionKey }, currentKeyId: 'k1' },
+    },
+    notifications: {
+      unsubscribeUrl: ({ userId, list }) => options.unsubscribeUrl({ userId, list }),
+      preferencesUrl: `${env.PUBLIC_BASE_URL}/docs`,
+    },
     logger: {
       debug: (message, fields) => logger.debug(fields ?? {}, message),
       info: (message, fields) => logger.info(fields ?? {}, message),

@@ -28,6 +28,11 @@ export const EnvSchema = z
     /** Base64 32-byte key that encrypts marketplace tokens at rest. Generated per process when absent. */
     TOKEN_ENCRYPTION_KEY: optionalString,
     PUBLIC_BASE_URL: z.url().default('http://127.0.0.1:3000'),
+    /**
+     * Base of one-click unsubscribe links in emails; RFC 8058 requires https. Defaults to
+     * PUBLIC_BASE_URL with an https scheme (production runs behind a TLS-terminating proxy).
+     */
+    UNSUBSCRIBE_BASE_URL: z.url().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(1_048_576),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),

@@ -2,6 +2,7 @@ import type { DealScout } from '@deal-scout/core';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Caller, TokenService } from '../auth/tokens';
+import type { UnsubscribeTokens } from '../auth/unsubscribe-tokens';
 import type { UserStore } from '../auth/users';
 
 /** Per-request values set by middleware. */
@@ -14,6 +15,7 @@ export type AppDependencies = {
   readonly scout: DealScout;
   readonly users: UserStore;
   readonly tokens: TokenService;
+  readonly unsubscribeTokens: UnsubscribeTokens;
   readonly logger: Logger;
   readonly limits: { readonly maxBodyBytes: number; readonly requestsPerMinute: number };
   readonly publicBaseUrl: string;

@@ -8,6 +8,9 @@ import { rateLimiter } from 'hono-rate-limiter';
 import { registerAuthRoutes } from '../routes/auth-routes';
 import { registerHealthRoutes } from '../routes/health-routes';
 import { registerListingRoutes } from '../routes/listing-routes';
+import { registerMarketplaceRoutes } from '../routes/marketplace-routes';
+import { registerPreferencesRoutes } from '../routes/preferences-routes';
+import { registerPricingRoutes } from '../routes/pricing-routes';
 import type { App, AppDependencies, AppEnv } from './app-types';
 import { requireAuth } from './auth-middleware';
 import { validationHook } from './openapi-hook';
@@ -109,6 +112,9 @@ export function createApp(deps: AppDependencies): App {
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
   registerListingRoutes(app, deps);
+  registerPricingRoutes(app, deps);
+  registerPreferencesRoutes(app, deps);
+  registerMarketplaceRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
