@@ -1,6 +1,7 @@
 import {
   type ListingInput,
   ListingParseError,
+  ListingSchema,
   type MarketplaceSearchOptionsV1,
   type MarketplaceSearchPageV1,
   toValidationIssues,
@@ -67,10 +68,10 @@ export function createEbaySearch(options: {
       const listings: ListingInput[] = [];
       for (const raw of page.data.itemSummaries ?? []) {
         const summary = EbayItemSummarySchema.safeParse(raw);
-        // One malformed or price-less summary (multi-variation items can lack a price) must not
+        // One malformed, price-less (multi-variation items can lack a price) or otherwise invalid summary must not
         // sink the page: it is left out and the rest are returned.
         const listing = summary.success ? convertEbayItemToListing(summary.data) : null;
-        if (listing) listings.push(listing);
+        if (listing && ListingSchema.safeParse(listing).success) listings.push(listing);
       }
       const served = page.data.itemSummaries?.length ?? 0;
       const nextOffset = request.offset + Number(request.params.limit);
@@ -114,6 +115,14 @@ export function createEbaySearch(options: {
         throw new ListingParseError({
           message: `item ${externalId} has no title, price or creation date`,
           source: 'ebay',
+        });
+      }
+      const valid = ListingSchema.safeParse(listing);
+      if (!valid.success) {
+        throw new ListingParseError({
+          message: `item ${externalId} does not normalise into a valid listing`,
+          source: 'ebay',
+          issues: toValidationIssues(valid.error),
         });
       }
       return listing;
