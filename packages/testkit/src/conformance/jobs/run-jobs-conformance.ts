@@ -207,8 +207,15 @@ export function runJobsConformance(options: JobsConformanceOptions): void {
           await jobs.schedule('conformance.tick', { everyMs: period, payload: { kind: 'tick' } });
           await jobs.start();
           expect(await until(() => runs.length >= 3)).toBe(true);
-          // Scheduling the same name twice must not double the runs: the third run arrives alone.
-          expect(runs).toEqual([{ kind: 'tick' }, { kind: 'tick' }, { kind: 'tick' }]);
+          expect(runs.every((payload) => JSON.stringify(payload) === '{"kind":"tick"}')).toBe(true);
+          // Scheduling the same name twice must not double the runs: four periods bring about four
+          // runs (exactly four on a manual clock; real timers get one period of slack), not eight.
+          const before = runs.length;
+          await pass(period * 4);
+          const added = runs.length - before;
+          if (advance) expect(added).toBe(4);
+          else expect(added).toBeGreaterThanOrEqual(2);
+          expect(added).toBeLessThanOrEqual(5);
           await jobs.unschedule('conformance.tick');
           await jobs.drain();
           const count = runs.length;
