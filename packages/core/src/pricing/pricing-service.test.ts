@@ -146,6 +146,10 @@ describeWithSharedData('scout.pricing on the real Craigslist vehicle listings', 
     expect((await at(12_345_678_900)).anomaly).toBe('overpriced');
     const fair = await at(subject.price.amount);
     expect(fair.recommendedPrice).not.toBeNull();
+    // A draft without an id is priced the same way.
+    const { id: _storedId, ...withoutId } = subject;
+    const draft = await scout.pricing.quote({ ...withoutId, externalId: 'draft-1' });
+    expect(draft).toMatchObject({ listingId: 'craigslist:draft-1', recommendedPrice: fair.recommendedPrice });
     expect((await at(fair.recommendedPrice!.amount)).anomaly).toBeNull();
   });
 

@@ -66,10 +66,11 @@ export type PricingService = {
    */
   optimize(sellerId: string, options?: { maxListings?: number }): Promise<PriceRecommendation[]>;
   /**
-   * Prices a listing that is not stored (a seller's draft): the same analysis, not stored.
+   * Prices a listing that is not stored (a seller's draft): the same analysis, not stored. `id`
+   * may be left out (it is `<marketplace>:<externalId>`).
    * @throws ValidationError when the listing is invalid.
    */
-  quote(listing: ListingInput): Promise<PriceAnalysis>;
+  quote(listing: Omit<ListingInput, 'id'> & { readonly id?: string }): Promise<PriceAnalysis>;
   /** Trains the price model now from stored listings and stores it (what the job runs). */
   trainModel(): Promise<PriceModelTrainingResult>;
   /** The price model in use, or `null` before one was trained. */
@@ -191,7 +192,13 @@ export function createPricingService(
       return out;
     },
     async quote(input) {
-      const listing = parseInput(ListingSchema, input, { subject: 'listing' });
+      // A draft may leave the id out; it is derived the way ingest derives it.
+      const raw = input as Partial<ListingInput> | null;
+      const withId =
+        raw && typeof raw === 'object' && raw.id === undefined && raw.marketplace && raw.externalId
+          ? { ...raw, id: `${raw.marketplace}:${raw.externalId}` }
+          : input;
+      const listing = parseInput(ListingSchema, withId, { subject: 'listing' });
       return analyse(listing);
     },
     async trainModel() {
