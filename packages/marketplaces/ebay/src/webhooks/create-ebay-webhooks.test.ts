@@ -178,6 +178,16 @@ describe.runIf(hasEbaySpecs)('eBay marketplace-account-deletion endpoint', () =>
     }
   });
 
+  it('looks an unknown key id up once: repeated forgeries naming it spend no more API calls', async () => {
+    mock.server.use(...keyServer());
+    const adapter = createEbayMarketplace(ebaySettings());
+    const forged = post(deletionBody, signAsEbay(deletionBody, key.privateKey, 'made-up-kid'));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await expect(adapter.webhooks!.doHandle(forged)).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
+    }
+    expect(keyLookups).toBe(1);
+  });
+
   it('acknowledges other topics without events', async () => {
     mock.server.use(...keyServer());
     const body = JSON.stringify({

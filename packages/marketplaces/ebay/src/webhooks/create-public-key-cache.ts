@@ -12,13 +12,16 @@ const PublicKeySchema = z.object({
 });
 export type EbayPublicKey = z.infer<typeof PublicKeySchema>;
 
+/** Key ids remembered at most (known and unknown). */
+const maxEntries = 64;
+
 /** Fetches notification public keys by id and keeps them (eBay recommends caching for an hour). */
 export type PublicKeyCache = { get(kid: string, signal?: AbortSignal): Promise<EbayPublicKey> };
 
 /**
  * Creates the key cache: `getPublicKey(kid)` on the Notification API with the application token,
- * cached per key id for `ttlMs`, concurrent lookups of one id sharing a request. An unknown key id
- * (404) is a forged signature.
+ * cached per key id for `ttlMs` (unknown ids too), concurrent lookups of one id sharing a request.
+ * An unknown key id (404) is a forged signature.
  */
 export function createPublicKeyCache(options: {
   readonly http: EbayHttpClient;
@@ -48,7 +51,9 @@ export function createPublicKeyCache(options: {
           return parsed.data;
         })
         .catch((error: unknown) => {
-          entries.delete(kid);
+          // An unknown key id stays cached as unknown: forged requests naming random ids must not
+          // spend the Notification API's daily calls. Transient failures are retried next time.
+          if (!(error instanceof NotFoundError)) entries.delete(kid);
           if (error instanceof NotFoundError) {
             throw new AuthenticationError({
               message: `unknown signing key '${kid}'`,
@@ -59,6 +64,11 @@ export function createPublicKeyCache(options: {
           throw error;
         });
       entries.set(kid, { at: now, key });
+      // Bounded: eBay rotates few keys; evict the oldest ids first.
+      for (const oldest of entries.keys()) {
+        if (entries.size <= maxEntries) break;
+        entries.delete(oldest);
+      }
       return key;
     },
   };
