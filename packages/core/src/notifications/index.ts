@@ -5,7 +5,8 @@ export {
 } from './create-notifications-service';
 export { type DeliveryQuery, DeliveryQuerySchema, type DeliveryRecord } from './delivery-log';
 export { buildDigest, type DigestBuildOutcome } from './digests/build-digest';
-export { type DigestBucket, type DigestItem, maxBucketItems } from './digests/digest-bucket';
+export { bucketKey, type DigestBucket, type DigestItem, maxBucketItems } from './digests/digest-bucket';
+export { dueDigests, type OpenDigest } from './digests/digest-index';
 export { digestSweepJob, runDigestSweep } from './digests/digest-job';
 export { type DigestFrequency, type DigestPeriod, digestPeriodFor } from './digests/digest-period';
 export {
@@ -49,6 +50,18 @@ export type { AlertDeliveryOutcome, AlertDeliveryRequest } from './policy/delive
 export { isWithinQuietHours, quietHoursRelease } from './policy/quiet-hours';
 export { selectChannels } from './policy/select-channels';
 export type * from './preferences/preference-inputs';
+export {
+  AddPushSubscriptionInputSchema,
+  RegisterDiscordWebhookInputSchema,
+  RemovePushSubscriptionInputSchema,
+  UpdateAddressesInputSchema,
+  UpdateCategoryFiltersInputSchema,
+  UpdateChannelsInputSchema,
+  UpdateFrequencyInputSchema,
+  UpdateMaxPerDayInputSchema,
+  UpdateQuietHoursInputSchema,
+  UpdateTimeZoneInputSchema,
+} from './preferences/preference-inputs';
 export type { DiscordTestResult, NotificationPreferencesApi } from './preferences/preferences-api';
 export type { NotificationPreferencesSummary } from './preferences/summarize-preferences';
 export { type SendMessageInput, SendMessageInputSchema } from './send-message';

@@ -6,10 +6,24 @@ import { ChannelKindSchema } from './channel-kind';
 
 const supportedTimeZones = new Set(Intl.supportedValuesOf('timeZone'));
 
-/** An IANA time zone (`America/New_York`); `UTC` is accepted too. */
-export const TimeZoneSchema = z
-  .string()
-  .refine((zone) => zone === 'UTC' || supportedTimeZones.has(zone), 'must be an IANA time zone');
+/**
+ * Whether the runtime knows a zone. `Intl.supportedValuesOf` lists only ICU's canonical names,
+ * which lag IANA's (it lists `Asia/Calcutta`, not `Asia/Kolkata`), so other IANA names are
+ * accepted when `Intl.DateTimeFormat` resolves them.
+ */
+function isKnownTimeZone(zone: string): boolean {
+  if (zone === 'UTC' || supportedTimeZones.has(zone)) return true;
+  if (!/^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone (`America/New_York`, `Asia/Kolkata`); `UTC` is accepted too. */
+export const TimeZoneSchema = z.string().max(64).refine(isKnownTimeZone, 'must be an IANA time zone');
 
 /** A local wall-clock time `HH:mm` (24-hour). */
 export const LocalTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:mm (24-hour)');

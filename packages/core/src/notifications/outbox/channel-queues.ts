@@ -8,8 +8,6 @@ export type ChannelQueue = {
   readonly queue: PQueue;
   /** Entries to keep claimed and waiting: about a second of sends, within half a lease. */
   readonly target: number;
-  /** Holds new sends until `until` (ms since epoch) after a provider said Retry-After. */
-  pauseUntil(until: number, setTimer: (callback: () => void, ms: number) => void, now: number): void;
 };
 
 /**
@@ -37,20 +35,7 @@ export function createChannelQueues(
       concurrency: Math.max(1, concurrency),
       ...(intervalMs > 0 && intervalCap > 0 ? { intervalCap, interval: intervalMs, strict: true } : {}),
     });
-    let resumeAt = 0;
-    queues.set(kind, {
-      channel,
-      queue,
-      target,
-      pauseUntil(until, setTimer, now) {
-        if (until <= resumeAt || until <= now) return;
-        resumeAt = until;
-        queue.pause();
-        setTimer(() => {
-          if (resumeAt === until) queue.start();
-        }, until - now);
-      },
-    });
+    queues.set(kind, { channel, queue, target });
   }
   return queues;
 }

@@ -68,7 +68,7 @@ describe('outbox dispatcher', () => {
     expect(h.eventsNamed('notification.sent')[0]?.attempts).toBe(3);
   });
 
-  it('honours Retry-After for the entry and pauses the channel meanwhile', async () => {
+  it('honours Retry-After for the entry', async () => {
     const { h, alert } = await setup();
     h.channels.sms.failNext(
       new NotificationDeliveryError({

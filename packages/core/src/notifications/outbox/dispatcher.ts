@@ -52,7 +52,7 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
   const inFlight = new Set<Promise<void>>();
   let running = false;
   let loop: Promise<void> | null = null;
-  let wakeUp: (() => void) | null = null;
+  let wakeUp: ((force?: boolean) => void) | null = null;
 
   const fail = async (
     entry: OutboxEntry,
@@ -99,7 +99,8 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
       return fail(entry, 'bad_payload', null, 'payload is not a notification the SDK can send');
     }
     const payload = parsed.data;
-    const preferences = await deps.preferences.get(entry.userId);
+    // Cached for a second: the dispatcher reads them for every message it sends.
+    const preferences = await deps.preferences.get(entry.userId, { maxAgeMs: 1000 });
     const recipient = resolveRecipient(entry.channel, preferences, payload);
     // Deal alerts and digests need the channel chosen; transactional messages only the address.
     const alerting = payload.kind === 'deal_alert' || payload.kind === 'digest';
@@ -147,7 +148,6 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
     recipient: ChannelRecipientV1,
     failure: DeliveryFailure,
   ): Promise<void> {
-    const queue = queues.get(entry.channel);
     if (failure.kind !== 'transient') {
       await fail(entry, failure.kind, failure.error, failure.error.message);
       await applyPermanentFailure(deps, {
@@ -168,14 +168,6 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
       ...(settings.random ? { random: settings.random } : {}),
     });
     const now = clock.now();
-    if (failure.retryAfterMs !== null) {
-      // The provider asked the whole channel to wait, not only this message.
-      queue?.pauseUntil(
-        now.getTime() + delayMs,
-        (callback, ms) => clock.setTimeout(callback, ms),
-        now.getTime(),
-      );
-    }
     // A retry must not land in quiet hours either.
     const { deliverAt } = quietHoursRelease(new Date(now.getTime() + delayMs), preferences, critical);
     const released = await storage.outbox.release(entry.id, {
@@ -185,6 +177,8 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
       error: failure.error.message,
     });
     if (released) {
+      // This process knows when the retry is due: claim it then rather than at the next poll.
+      if (running) scheduleRetryFill(entry.channel, deliverAt.getTime());
       context.events.emit('notification.retry_scheduled', {
         id: entry.id,
         userId: entry.userId,
@@ -208,10 +202,63 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
     return task;
   }
 
-  async function fill(): Promise<OutboxEntry[]> {
+  /**
+   * Channels whose last claim came back full, so more may be due: the loop refills them as soon
+   * as their queue is half empty, without waiting for the slower channels.
+   */
+  const hungry = new Set<ChannelKind>(queues.keys());
+  /** Channels to claim for on the next pass (a poll, a wake, a retry coming due). */
+  const toFill = new Set<ChannelKind>(queues.keys());
+  const lowOnWork = (kind: ChannelKind) => {
+    const queue = queues.get(kind);
+    return queue !== undefined && queue.queue.size <= queue.target / 2;
+  };
+  const hungryAndLow = () => [...hungry].filter(lowOnWork);
+  /** Wakes the loop to claim for `kinds` (all channels by default). */
+  const requestFill = (kinds: Iterable<ChannelKind> = queues.keys()) => {
+    for (const kind of kinds) toFill.add(kind);
+    wakeUp?.(true);
+  };
+
+  /**
+   * One timer per channel for the earliest known retry; retries due within one rate-limit
+   * interval of it are claimed by the same pass, so a burst of failures costs one claim, not one
+   * per failure.
+   */
+  const retryDue = new Map<ChannelKind, { at: number; later: number[]; cancel: () => void }>();
+  function scheduleRetryFill(kind: ChannelKind, at: number): void {
+    const current = retryDue.get(kind);
+    if (current && current.at <= at) {
+      current.later.push(at);
+      return;
+    }
+    current?.cancel();
+    const later = current ? [current.at, ...current.later] : [];
+    const slack = Math.max(10, queues.get(kind)?.channel.limits.intervalMs ?? 0);
+    const cancel = clock.setTimeout(
+      () => {
+        retryDue.delete(kind);
+        requestFill([kind]);
+        const nowMs = clock.now().getTime();
+        const next = later.filter((due) => due > nowMs);
+        if (next.length === 0) return;
+        // Everything due before the next pass is claimed by it.
+        const fireAt = Math.max(Math.min(...next), nowMs + slack);
+        scheduleRetryFill(kind, fireAt);
+        for (const due of next) if (due > fireAt) retryDue.get(kind)?.later.push(due);
+      },
+      Math.max(0, at - clock.now().getTime()),
+    );
+    retryDue.set(kind, { at, later, cancel });
+  }
+
+  async function fill(kinds: Iterable<ChannelKind> = queues.keys()): Promise<OutboxEntry[]> {
     const claimed: OutboxEntry[] = [];
-    for (const [kind, queue] of queues) {
-      const room = queue.target - (queue.queue.size + queue.queue.pending);
+    for (const kind of kinds) {
+      const queue = queues.get(kind);
+      if (!queue) continue;
+      // Storage contracts page at most 1,000 rows per call (PageRequestV1); a bigger queue fills over passes.
+      const room = Math.min(1000, queue.target - (queue.queue.size + queue.queue.pending));
       if (room <= 0) continue;
       try {
         const entries = await storage.outbox.claim({
@@ -219,10 +266,12 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
           now: context.now(),
           leaseMs: settings.leaseMs,
           limit: room,
-          channels: [kind as ChannelKind],
+          channels: [kind],
         });
         for (const entry of entries) track(entry);
         claimed.push(...entries);
+        if (entries.length === room) hungry.add(kind);
+        else hungry.delete(kind);
       } catch (error) {
         context.reportError(`notifications claim (${kind})`, error);
       }
@@ -232,20 +281,26 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
 
   async function runLoop(): Promise<void> {
     while (running) {
-      const claimed = await fill();
+      // Claiming is a storage query: only for channels that may have work, not on every wake.
+      const kinds = new Set([...toFill, ...hungryAndLow()]);
+      toFill.clear();
+      await fill(kinds);
       if (!running) break;
-      const busy = [...queues.values()].some((queue) => queue.queue.size > queue.target / 2);
-      if (claimed.length > 0 && !busy) continue;
-      // Wait for a queue to run low, for new work (wake), or for the poll interval.
+      if (hungryAndLow().length > 0 || toFill.size > 0) continue;
+      // Wait until a channel with more work runs low, new work arrives (wake), a retry comes
+      // due, or the poll interval passes (entries another process wrote, quiet hours ending).
       await new Promise<void>((resolve) => {
-        const cancel = clock.setTimeout(() => done(), settings.pollIntervalMs);
+        const cancel = clock.setTimeout(() => {
+          for (const kind of queues.keys()) toFill.add(kind);
+          done();
+        }, settings.pollIntervalMs);
         const done = () => {
           cancel();
           wakeUp = null;
           resolve();
         };
-        wakeUp = () => {
-          if ([...queues.values()].every((queue) => queue.queue.size <= queue.target / 2)) done();
+        wakeUp = (force) => {
+          if (force || hungryAndLow().length > 0) done();
         };
       });
     }
@@ -260,13 +315,15 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
     },
     async stop() {
       running = false;
-      wakeUp?.();
+      for (const { cancel } of retryDue.values()) cancel();
+      retryDue.clear();
+      wakeUp?.(true);
       await loop;
       loop = null;
       await Promise.allSettled([...inFlight]);
     },
     wake() {
-      wakeUp?.();
+      requestFill();
     },
     async runOnce() {
       const claimed = await fill();

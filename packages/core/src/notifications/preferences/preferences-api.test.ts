@@ -170,3 +170,15 @@ describe('notification preferences API', () => {
     ]);
   });
 });
+
+describe('time zones', () => {
+  it('accepts current IANA names that ICU lists under an older alias', async () => {
+    const h = createNotificationsHarness();
+    const prefs = await h.service.preferences.updateTimeZone({ userId: 'u1', timeZone: 'Asia/Kolkata' });
+    expect(prefs.timeZone).toBe('Asia/Kolkata');
+    expect(
+      (await rejection(h.service.preferences.updateTimeZone({ userId: 'u1', timeZone: 'Asia/Atlantis' })))
+        .field,
+    ).toBe('timeZone');
+  });
+});

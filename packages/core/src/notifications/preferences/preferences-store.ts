@@ -3,8 +3,13 @@ import { type NotificationPreferences, NotificationPreferencesSchema } from '../
 
 /** Reads preferences with defaults applied and serialises read-modify-write per user. */
 export type PreferencesStore = {
-  /** The user's preferences, or the defaults (email only, immediate, UTC) when never saved. */
-  get(userId: string): Promise<NotificationPreferences>;
+  /**
+   * The user's preferences, or the defaults (email only, immediate, UTC) when never saved. With
+   * `maxAgeMs`, a copy this process read at most that long ago may be returned (the dispatcher
+   * reads a user's preferences for every message); changes made through this store are seen at
+   * once, changes made by other processes within `maxAgeMs`.
+   */
+  get(userId: string, options?: { readonly maxAgeMs?: number }): Promise<NotificationPreferences>;
   /**
    * Applies `change` to the current preferences and stores the result (with `updatedAt` set),
    * one change per user at a time within this process, so the dispatcher removing a dead
@@ -28,8 +33,19 @@ export function createPreferencesStore(
   now: () => string,
 ): PreferencesStore {
   const locks = new Map<string, Promise<unknown>>();
-  const get = async (userId: string) =>
-    (await storage.preferences.get(userId)) ?? defaultPreferences(userId, now());
+  const cache = new Map<string, { readonly preferences: NotificationPreferences; readonly at: number }>();
+  const read = async (userId: string) => {
+    const preferences = (await storage.preferences.get(userId)) ?? defaultPreferences(userId, now());
+    // Bounded: a cleared cache only costs re-reads.
+    if (cache.size >= 10_000) cache.clear();
+    cache.set(userId, { preferences, at: Date.now() });
+    return preferences;
+  };
+  const get = async (userId: string, options: { readonly maxAgeMs?: number } = {}) => {
+    const cached = options.maxAgeMs ? cache.get(userId) : undefined;
+    if (cached && Date.now() - cached.at <= (options.maxAgeMs ?? 0)) return cached.preferences;
+    return read(userId);
+  };
   return {
     get,
     update(userId, change) {
@@ -37,11 +53,13 @@ export function createPreferencesStore(
       const run = previous
         .catch(() => undefined)
         .then(async () => {
-          const before = await get(userId);
+          const before = await read(userId);
           const changed = change(structuredClone(before));
           if (!changed) return { before, after: before };
           const after = NotificationPreferencesSchema.parse({ ...changed, userId, updatedAt: now() });
+          cache.delete(userId);
           await storage.preferences.put(after);
+          cache.delete(userId);
           return { before, after };
         });
       locks.set(userId, run);

@@ -1,6 +1,6 @@
-import { formatMoney } from '../../listing/money';
 import { type DealView, formatDealScore } from './deal-view';
 import { type DiscordEmbed, type DiscordMessage, fitDiscordMessage } from './discord-limits';
+import { formatPrice } from './format-price';
 
 /** Green for great deals, amber for good, grey otherwise. */
 function colourFor(score: number | null): number {
@@ -19,10 +19,10 @@ function trendText(deal: DealView): string | null {
 /** One rich embed for a deal: title linking to the listing, image, price, market price, deal score. */
 export function dealEmbed(deal: DealView, options: { readonly appName?: string } = {}): DiscordEmbed {
   const fields: NonNullable<DiscordEmbed['fields']> = [
-    { name: 'Price', value: formatMoney(deal.price), inline: true },
+    { name: 'Price', value: formatPrice(deal.price), inline: true },
   ];
   if (deal.marketPrice)
-    fields.push({ name: 'Market price', value: formatMoney(deal.marketPrice), inline: true });
+    fields.push({ name: 'Market price', value: formatPrice(deal.marketPrice), inline: true });
   if (deal.dealScore !== null)
     fields.push({ name: 'Deal score', value: formatDealScore(deal.dealScore), inline: true });
   const trend = trendText(deal);

@@ -1,6 +1,6 @@
-import { formatMoney } from '../../listing/money';
 import { type DealView, formatDealScore } from './deal-view';
 import { escapeHtml, safeHref } from './escape-html';
+import { formatPrice } from './format-price';
 
 /**
  * The digest and alert email as HTML with every style inline: mail clients strip or limit
@@ -44,9 +44,9 @@ function dealCard(deal: DealView, large: boolean): string {
     ? `<td width="${large ? 120 : 88}" valign="top" style="padding:0 12px 0 0;"><img src="${image}" width="${large ? 120 : 88}" alt="" style="display:block;border:0;border-radius:6px;max-width:${large ? 120 : 88}px;height:auto;"></td>`
     : '';
   const market = deal.marketPrice
-    ? `<span style="${muted}font-size:13px;"> · market ${escapeHtml(formatMoney(deal.marketPrice))}</span>`
+    ? `<span style="${muted}font-size:13px;"> · market ${escapeHtml(formatPrice(deal.marketPrice))}</span>`
     : '';
-  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border:1px solid #e5e7eb;border-radius:8px;margin:0 0 12px 0;"><tr><td style="padding:12px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>${imageHtml}<td valign="top" style="${font}"><div style="font-size:${large ? 16 : 15}px;font-weight:600;line-height:1.3;margin:0 0 6px 0;">${titleHtml}</div><div style="font-size:15px;margin:0 0 6px 0;"><strong style="color:#111827;">${escapeHtml(formatMoney(deal.price))}</strong>${market}</div><div style="margin:0 0 4px 0;">${scoreBadge(deal.dealScore)}</div><div style="${muted}font-size:12px;">${escapeHtml(deal.marketplace)} · ${escapeHtml(deal.ruleName)}</div></td></tr></table></td></tr></table>`;
+  return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="border:1px solid #e5e7eb;border-radius:8px;margin:0 0 12px 0;"><tr><td style="padding:12px;"><table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr>${imageHtml}<td valign="top" style="${font}"><div style="font-size:${large ? 16 : 15}px;font-weight:600;line-height:1.3;margin:0 0 6px 0;">${titleHtml}</div><div style="font-size:15px;margin:0 0 6px 0;"><strong style="color:#111827;">${escapeHtml(formatPrice(deal.price))}</strong>${market}</div><div style="margin:0 0 4px 0;">${scoreBadge(deal.dealScore)}</div><div style="${muted}font-size:12px;">${escapeHtml(deal.marketplace)} · ${escapeHtml(deal.ruleName)}</div></td></tr></table></td></tr></table>`;
 }
 
 function trendRow(deal: DealView): string {

@@ -1,11 +1,11 @@
-import { formatMoney } from '../../listing/money';
 import { type DealView, formatDealScore } from './deal-view';
 import type { EmailContent } from './email-html';
+import { formatPrice } from './format-price';
 
 function dealLines(deal: DealView): string {
   const facts = [
-    formatMoney(deal.price),
-    deal.marketPrice ? `market ${formatMoney(deal.marketPrice)}` : null,
+    formatPrice(deal.price),
+    deal.marketPrice ? `market ${formatPrice(deal.marketPrice)}` : null,
     deal.dealScore !== null ? `deal score ${formatDealScore(deal.dealScore)}` : null,
   ].filter(Boolean);
   return [`- ${deal.title}`, `  ${facts.join(' | ')}`, deal.url ? `  ${deal.url}` : null]

@@ -1,6 +1,6 @@
-import { formatMoney } from '../../listing/money';
 import { type DealView, formatDealScore } from './deal-view';
 import { clip } from './discord-limits';
+import { formatPrice } from './format-price';
 
 /** aes128gcm pads records to 4,096 octets, leaving 3,993 bytes of plaintext (RFC 8291). */
 export const maxPushPayloadBytes = 3993;
@@ -29,8 +29,8 @@ export function fitPushPayload(payload: PushPayload): PushPayload {
 /** A push notification for one deal. */
 export function renderDealAlertPush(deal: DealView): PushPayload {
   const facts = [
-    formatMoney(deal.price),
-    deal.marketPrice ? `market ${formatMoney(deal.marketPrice)}` : null,
+    formatPrice(deal.price),
+    deal.marketPrice ? `market ${formatPrice(deal.marketPrice)}` : null,
     deal.dealScore !== null ? `score ${formatDealScore(deal.dealScore)}` : null,
   ].filter(Boolean);
   return fitPushPayload({
@@ -50,7 +50,7 @@ export function renderDigestPush(
   const best = deals[0];
   return fitPushPayload({
     title: `${options.totalDeals} new deal${options.totalDeals === 1 ? '' : 's'} in your ${options.periodLabel}`,
-    body: best ? `Top: ${best.title} - ${formatMoney(best.price)}` : 'Open the app to see them.',
+    body: best ? `Top: ${best.title} - ${formatPrice(best.price)}` : 'Open the app to see them.',
     tag: `digest:${options.period}`,
   });
 }

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../errors/validation-error';
-import { formatMoney } from '../../listing/money';
 import { type DealView, formatDealScore } from './deal-view';
+import { formatPrice } from './format-price';
 import { analyzeSms, toGsm7 } from './gsm7';
 
 /** Most segments a deal alert may take (the issue's limit; Twilio recommends ≤ 320 characters). */
@@ -40,10 +40,10 @@ function fitTitle(template: (title: string) => string, title: string, maxSegment
 export function renderDealAlertSms(deal: DealView, options: { readonly appName?: string } = {}): string {
   const app = clean(options.appName ?? 'Deal Scout');
   const extras = [
-    deal.marketPrice ? `market ${formatMoney(deal.marketPrice)}` : null,
+    deal.marketPrice ? `market ${formatPrice(deal.marketPrice)}` : null,
     deal.dealScore !== null ? `score ${formatDealScore(deal.dealScore)}` : null,
   ].filter((part): part is string => part !== null);
-  const detail = `${formatMoney(deal.price)}${extras.length ? ` (${extras.join(', ')})` : ''}`;
+  const detail = `${formatPrice(deal.price)}${extras.length ? ` (${extras.join(', ')})` : ''}`;
   const withUrl = (title: string) => `${app}: ${title} - ${toGsm7(detail)}${deal.url ? ` ${deal.url}` : ''}`;
   const withoutUrl = (title: string) => `${app}: ${title} - ${toGsm7(detail)}`;
   return (
@@ -118,7 +118,7 @@ export function renderDigestSms(
   const count = `${options.totalDeals} new deal${options.totalDeals === 1 ? '' : 's'} in your ${options.periodLabel}`;
   const best = deals[0];
   if (!best) return `${app}: ${count}.`;
-  const price = toGsm7(formatMoney(best.price));
+  const price = toGsm7(formatPrice(best.price));
   const link = best.url ? ` ${best.url}` : '';
   return (
     fitTitle((title) => `${app}: ${count}. Top: ${title} - ${price}${link}`, best.title, 2) ??
