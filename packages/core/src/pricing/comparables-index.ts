@@ -74,6 +74,7 @@ export type ComparableQuery = {
 export type ComparablesIndex = {
   /** Adds or replaces a listing; removed listings and prices of 0 are dropped from the index. */
   upsert(listing: Listing): void;
+  /** Drops a listing (sold elsewhere, deleted); unknown ids are ignored. */
   remove(id: string): void;
   /** Number of listings that can be returned as comparables. */
   readonly size: number;

@@ -9,6 +9,7 @@ import { tokenizeTitle } from './tokenize-title';
 export type ListingPriceFacts = {
   /** Minor units of the reference price. */
   readonly amount: number;
+  /** ISO 4217 code of `amount`. */
   readonly currency: string;
   /** True when `amount` is a sold price (sold prices are worth more than asking prices). */
   readonly sold: boolean;

@@ -1,6 +1,6 @@
 import type { Listing } from '../listing/listing';
 import type { StorageV1 } from '../storage/v1/storage-v1';
-import { forEachStoredListing } from './load-all-listings';
+import { forEachStoredListing } from './for-each-stored-listing';
 import { type PriceModel, PriceModelSchema, priceModelStateKey } from './price-model';
 import { trainPriceModel } from './train-price-model';
 

@@ -41,6 +41,7 @@ export type PriceModelPrediction = {
 
 /** A loaded model, ready to predict. */
 export type PriceModelPredictor = {
+  /** The stored model this predictor serves. */
   readonly model: PriceModel;
   /** Predicts a listing's price distribution, or `null` for another currency. */
   predict(listing: Listing): PriceModelPrediction | null;

@@ -7,7 +7,7 @@ import { parseInput } from '../shared/parse-input';
 import { buildPriceAnalysis, toComparables } from './build-price-analysis';
 import { type ComparablesIndex, createComparablesIndex } from './comparables-index';
 import { evaluatePrice } from './evaluate-price';
-import { forEachStoredListing } from './load-all-listings';
+import { forEachStoredListing } from './for-each-stored-listing';
 import { type Comparable, type PriceAnalysis, PriceAnalysisSchema } from './price-analysis';
 import { createPriceModelPredictor, type PriceModel, type PriceModelPredictor } from './price-model';
 import {
@@ -112,7 +112,7 @@ export function createPricingService(
   };
 
   const currentPredictor = async () => {
-    const nowMs = Date.now();
+    const nowMs = context.clock.now().getTime();
     if (nowMs - modelCheckedAt >= resolved.modelRefreshMs) {
       modelCheckedAt = nowMs;
       const model = await loadStoredPriceModel(context.storage);
