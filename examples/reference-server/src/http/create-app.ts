@@ -11,6 +11,8 @@ import { registerListingRoutes } from '../routes/listing-routes';
 import { registerMarketplaceRoutes } from '../routes/marketplace-routes';
 import { registerPreferencesRoutes } from '../routes/preferences-routes';
 import { registerPricingRoutes } from '../routes/pricing-routes';
+import { registerAlertRoutes, registerRuleRoutes } from '../routes/rule-routes';
+import { registerUnsubscribeRoutes } from '../routes/unsubscribe-routes';
 import type { App, AppDependencies, AppEnv } from './app-types';
 import { requireAuth } from './auth-middleware';
 import { validationHook } from './openapi-hook';
@@ -111,10 +113,13 @@ export function createApp(deps: AppDependencies): App {
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerRuleRoutes(app, deps);
+  registerAlertRoutes(app, deps);
   registerListingRoutes(app, deps);
   registerPricingRoutes(app, deps);
   registerPreferencesRoutes(app, deps);
   registerMarketplaceRoutes(app, deps);
+  registerUnsubscribeRoutes(app, deps);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
