@@ -7,7 +7,13 @@ export { type EbayDraftOptions, EbayDraftOptionsSchema } from './publish/ebay-dr
 export { ebayDraftLimits } from './publish/validate-ebay-draft';
 export { EbaySearchOptionsSchema } from './search/build-browse-search-params';
 export { convertEbayItemToListing } from './search/convert-ebay-item-to-listing';
-export { categoryFromEbayIds, ebayCategoryIdFor, ebayCategoryTable } from './search/ebay-category-map';
+export {
+  categoryFromEbayCategories,
+  categoryFromEbayIds,
+  ebayCategoryIdFor,
+  ebayCategoryNamePatterns,
+  ebayCategoryTable,
+} from './search/ebay-category-map';
 export {
   conditionFromEbayId,
   ebayConditionEnumFor,

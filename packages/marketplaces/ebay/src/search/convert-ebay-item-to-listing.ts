@@ -1,6 +1,6 @@
 import { type ListingInput, type Location, parseCondition } from '@deal-scout/core';
 import type { EbayItem, EbayItemSummary } from './ebay-browse-schemas';
-import { categoryFromEbayIds } from './ebay-category-map';
+import { categoryFromEbayCategories } from './ebay-category-map';
 import { conditionFromEbayId } from './ebay-condition-map';
 import { moneyFromEbayAmount } from './money-from-ebay-amount';
 
@@ -18,7 +18,7 @@ export function convertEbayItemToListing(item: EbayItemSummary | EbayItem): List
   if (!price || !postedAt || !title) return null;
 
   const categoryIds = categoryIdsOf(item);
-  const category = categoryFromEbayIds(categoryIds);
+  const category = categoryFromEbayCategories(categoryIds, categoryNamesOf(item));
   const images = [item.image, ...(item.additionalImages ?? [])]
     .map((image) => image?.imageUrl)
     .filter((url): url is string => typeof url === 'string' && /^https?:\/\//.test(url))
@@ -72,6 +72,14 @@ function categoryIdsOf(item: EbayItemSummary | EbayItem): string[] {
     ...(summary.categories ?? []).map((c) => c.categoryId ?? ''),
   ];
   return [...new Set(ids.filter(Boolean))];
+}
+
+/** The names along the item's category path (`categoryPath` of an Item, `categories` of a summary). */
+function categoryNamesOf(item: EbayItemSummary | EbayItem): string[] {
+  if ('categoryPath' in item && item.categoryPath) return item.categoryPath.split('|');
+  return ((item as EbayItemSummary).categories ?? []).flatMap((category) =>
+    category.categoryName ? [category.categoryName] : [],
+  );
 }
 
 function locationOf(item: EbayItemSummary | EbayItem): Location | null {

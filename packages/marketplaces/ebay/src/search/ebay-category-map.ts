@@ -130,3 +130,76 @@ export function ebayCategoryIdFor(category: CategoryId): string | null {
   }
   return null;
 }
+
+/**
+ * Category names mapped onto canonical categories, for category paths whose ids are not in the
+ * id table (other sites' trees, new leaves). Patterns match whole words of eBay's English names;
+ * the most specific canonical category found wins, as with ids.
+ */
+export const ebayCategoryNamePatterns: ReadonlyArray<{
+  readonly pattern: RegExp;
+  readonly category: CategoryId;
+}> = [
+  { pattern: /\b(cell|mobile) phones?\b|\bsmart ?phones?\b/i, category: 'cell-phones' },
+  { pattern: /\blaptops?\b|\bcomputers?\b|\btablets?\b|\bdesktops?\b/i, category: 'computers' },
+  { pattern: /\bvideo games?\b|\bconsoles?\b/i, category: 'video-games' },
+  { pattern: /\bheadphones?\b|\bhome audio\b|\bspeakers?\b/i, category: 'audio-equipment' },
+  { pattern: /\bcameras?\b/i, category: 'cameras' },
+  { pattern: /\btvs?\b|\btelevisions?\b/i, category: 'tv-video' },
+  { pattern: /\bconsumer electronics\b/i, category: 'electronics' },
+  { pattern: /\bfurniture\b/i, category: 'furniture' },
+  { pattern: /\bappliances?\b/i, category: 'appliances' },
+  { pattern: /\bkitchen\b|\bhousehold\b/i, category: 'household' },
+  { pattern: /\bgarden\b|\byard\b/i, category: 'home-garden' },
+  { pattern: /\btools?\b/i, category: 'tools' },
+  { pattern: /\bcars?\b(?! (?:parts|audio))|\btrucks?\b/i, category: 'cars-trucks' },
+  { pattern: /\bmotorcycles?\b/i, category: 'motorcycles' },
+  { pattern: /\bboats?\b/i, category: 'boats' },
+  { pattern: /\bcampers?\b|\brvs?\b/i, category: 'rvs-campers' },
+  { pattern: /\btrailers?\b/i, category: 'trailers' },
+  { pattern: /\bshoes\b|\bsneakers\b|\bboots\b/i, category: 'shoes' },
+  { pattern: /\bhandbags?\b|\bbags\b|\bbackpacks?\b/i, category: 'bags' },
+  { pattern: /\bjewell?ery\b|\bwatches\b/i, category: 'jewelry' },
+  { pattern: /\bwomen'?s?\b.*\bclothing\b/i, category: 'womens-clothing' },
+  { pattern: /\bmen'?s?\b.*\bclothing\b/i, category: 'mens-clothing' },
+  { pattern: /\bclothing\b/i, category: 'clothing' },
+  { pattern: /\bbicycles?\b|\bbikes?\b|\bcycling\b/i, category: 'bicycles' },
+  { pattern: /\bfitness\b|\bexercise\b/i, category: 'fitness-equipment' },
+  { pattern: /\bcamping\b|\bhiking\b/i, category: 'outdoor-camping' },
+  {
+    pattern: /\bmusical instruments?\b|\bguitars?\b|\bpianos?\b|\bdrums\b/i,
+    category: 'musical-instruments',
+  },
+  { pattern: /\bbooks?\b/i, category: 'books' },
+  { pattern: /\bmovies?\b|\bdvds?\b|\bvinyl\b|\bmusic\b/i, category: 'music-movies' },
+  { pattern: /\bantiques?\b/i, category: 'antiques' },
+  { pattern: /\bcollectibles?\b/i, category: 'collectibles' },
+  { pattern: /\btoys?\b/i, category: 'toys-games' },
+  { pattern: /\bbaby\b/i, category: 'baby-kids' },
+  { pattern: /\bhealth\b|\bbeauty\b/i, category: 'health-beauty' },
+  { pattern: /\btickets?\b/i, category: 'tickets' },
+];
+
+/**
+ * The canonical category of an eBay category path: by id first ({@link categoryFromEbayIds}), then
+ * by the names of the path's categories; `null` when neither says.
+ */
+export function categoryFromEbayCategories(
+  ids: readonly string[],
+  names: readonly string[],
+): CategoryId | null {
+  const byId = categoryFromEbayIds(ids);
+  if (byId) return byId;
+  let best: CategoryId | null = null;
+  for (const name of names) {
+    for (const { pattern, category } of ebayCategoryNamePatterns) {
+      if (
+        pattern.test(name) &&
+        (!best || categoryAncestors(category).length > categoryAncestors(best).length)
+      ) {
+        best = category;
+      }
+    }
+  }
+  return best;
+}

@@ -1,6 +1,6 @@
 import { categoryIds, conditions } from '@deal-scout/core';
 import { describe, expect, it } from 'vitest';
-import { categoryFromEbayIds, ebayCategoryIdFor } from './ebay-category-map';
+import { categoryFromEbayCategories, categoryFromEbayIds, ebayCategoryIdFor } from './ebay-category-map';
 import {
   conditionFromEbayId,
   ebayConditionEnumFor,
@@ -70,5 +70,22 @@ describe('eBay category table', () => {
     const unmapped = categoryIds.filter((id) => ebayCategoryIdFor(id) === null);
     expect(unmapped).toEqual(['books-media', 'collectibles-art']);
     expect(ebayCategoryIdFor('shoes')).toBe('11450');
+  });
+});
+
+describe('eBay category names', () => {
+  it('maps category names when the ids are not in the table (other sites, new leaves)', () => {
+    expect(categoryFromEbayCategories(['9999991'], ['Mobile & Smart Phones'])).toBe('cell-phones');
+    expect(categoryFromEbayCategories(['9999992', '9999993'], ['Sporting Goods', 'Cycling', 'Bikes'])).toBe(
+      'bicycles',
+    );
+    expect(categoryFromEbayCategories(['9999994'], ["Women's Shoes"])).toBe('shoes');
+    expect(categoryFromEbayCategories(['9999997'], ["Men's Clothing", 'Coats & Jackets'])).toBe(
+      'mens-clothing',
+    );
+    expect(categoryFromEbayCategories(['9999995'], ['Car Parts'])).toBeNull();
+    expect(categoryFromEbayCategories(['9999996'], ['Pet Supplies'])).toBeNull();
+    // Ids win over names.
+    expect(categoryFromEbayCategories(['267'], ['Cell Phones'])).toBe('books');
   });
 });
