@@ -2,6 +2,7 @@ import {
   type ListingInput,
   ListingParseError,
   ListingSchema,
+  type Money,
   moneyFromMajor,
   toValidationIssues,
 } from '@deal-scout/core';
@@ -66,6 +67,22 @@ function parseFormattedAmount(text: string | undefined): number | null {
 }
 
 /**
+ * Money from a major-unit amount, or a `ListingParseError` naming `field` when the amount or
+ * currency cannot be money (too large for exact minor units, an unknown currency).
+ */
+function toMoney(major: number, currency: string, field: string): Money {
+  try {
+    return moneyFromMajor(major, currency.toUpperCase());
+  } catch {
+    throw new ListingParseError({
+      message: `Facebook listing has an amount that is not valid money`,
+      source: 'facebook',
+      issues: [{ field, message: `${major} ${currency} is not a valid amount of money` }],
+    });
+  }
+}
+
+/**
  * Normalises one Marketplace listing into a `ListingInput`. `observedAt` stands in for the posting
  * time when the JSON has no `creation_time` (search results usually do not). Throws
  * `ListingParseError` naming each bad field; never returns a partial listing.
@@ -120,7 +137,7 @@ export function convertFacebookListing(
     externalId: raw.id,
     url: `https://www.facebook.com/marketplace/item/${raw.id}/`,
     title: raw.marketplace_listing_title,
-    price: moneyFromMajor(major, currency),
+    price: toMoney(major, currency, 'listing_price'),
     images: [...new Set(photos)].slice(0, 50),
     status,
     localPickup: raw.delivery_types ? raw.delivery_types.includes('IN_PERSON') : true,

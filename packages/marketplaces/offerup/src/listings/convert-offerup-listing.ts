@@ -2,6 +2,7 @@ import {
   type ListingInput,
   ListingParseError,
   ListingSchema,
+  type Money,
   moneyFromMajor,
   toValidationIssues,
 } from '@deal-scout/core';
@@ -103,6 +104,22 @@ function splitLocationName(name: string | null | undefined): { city?: string; re
 }
 
 /**
+ * Money from a major-unit amount, or a `ListingParseError` naming `field` when the amount or
+ * currency cannot be money (too large for exact minor units, an unknown currency).
+ */
+function toMoney(major: number, currency: string, field: string): Money {
+  try {
+    return moneyFromMajor(major, currency.toUpperCase());
+  } catch {
+    throw new ListingParseError({
+      message: `OfferUp listing has an amount that is not valid money`,
+      source: 'offerup',
+      issues: [{ field, message: `${major} ${currency} is not a valid amount of money` }],
+    });
+  }
+}
+
+/**
  * Normalises OfferUp listing JSON into a `ListingInput`. `observedAt` stands in for the posting time
  * when the JSON has no `postDate` (search tiles). Throws `ListingParseError` naming every bad field.
  */
@@ -136,7 +153,7 @@ export function convertOfferUpListing(json: unknown, options: { readonly observe
     externalId: raw.listingId,
     url: `https://offerup.com/item/detail/${encodeURIComponent(raw.listingId)}`,
     title: raw.title,
-    price: moneyFromMajor(raw.price, 'USD'),
+    price: toMoney(raw.price, 'USD', 'price'),
     images: [...new Set(images)].slice(0, 50),
     status: statuses[(raw.state ?? 'listed').toLowerCase()] ?? 'active',
     postedAt: raw.postDate ?? options.observedAt,
@@ -167,7 +184,7 @@ export function convertOfferUpListing(json: unknown, options: { readonly observe
             ...(fulfilment.sellerPaysShipping
               ? { cost: { amount: 0, currency: 'USD' } }
               : fulfilment.shippingPrice != null
-                ? { cost: moneyFromMajor(fulfilment.shippingPrice, 'USD') }
+                ? { cost: toMoney(fulfilment.shippingPrice, 'USD', 'fulfillmentDetails.shippingPrice') }
                 : {}),
           },
         }

@@ -2,6 +2,7 @@ import {
   type ListingInput,
   ListingParseError,
   ListingSchema,
+  type Money,
   moneyFromMajor,
   toValidationIssues,
 } from '@deal-scout/core';
@@ -68,6 +69,22 @@ const statusOf = (
   return 'active';
 };
 
+/**
+ * Money from a major-unit amount, or a `ListingParseError` naming `field` when the amount or
+ * currency cannot be money (too large for exact minor units, an unknown currency).
+ */
+function toMoney(major: number, currency: string, field: string): Money {
+  try {
+    return moneyFromMajor(major, currency.toUpperCase());
+  } catch {
+    throw new ListingParseError({
+      message: 'Poshmark listing has an amount that is not valid money',
+      source: 'poshmark',
+      issues: [{ field, message: `${major} ${currency} is not a valid amount of money` }],
+    });
+  }
+}
+
 /** Normalises Poshmark listing JSON into a `ListingInput`; throws `ListingParseError` naming every bad field. */
 export function convertPoshmarkListing(json: unknown): ListingInput {
   const parsed = PoshmarkListingJsonSchema.safeParse(json);
@@ -97,7 +114,7 @@ export function convertPoshmarkListing(json: unknown): ListingInput {
     externalId: raw.id,
     url: `https://${domain}/listing/${raw.id}`,
     title: raw.title,
-    price: moneyFromMajor(raw.price_amount.val, raw.price_amount.currency_code),
+    price: toMoney(raw.price_amount.val, raw.price_amount.currency_code, 'price_amount'),
     images: [...new Set(images)].slice(0, 50),
     status,
     postedAt: raw.created_at,
@@ -108,9 +125,10 @@ export function convertPoshmarkListing(json: unknown): ListingInput {
       ...(department ? { department } : {}),
       ...(raw.original_price_amount
         ? {
-            originalPriceMinor: moneyFromMajor(
+            originalPriceMinor: toMoney(
               raw.original_price_amount.val,
               raw.original_price_amount.currency_code,
+              'original_price_amount',
             ).amount,
           }
         : {}),
