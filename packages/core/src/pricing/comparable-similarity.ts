@@ -1,4 +1,4 @@
-import { type CategoryId, categoryParent } from '../listing/categories';
+import { type CategoryId, categoryIds, categoryParent } from '../listing/categories';
 
 /**
  * How comparables are weighted. Each factor multiplies a candidate's 0–1 similarity or its weight;
@@ -55,4 +55,25 @@ export function yearAffinity(a: number | null, b: number | null): number {
 export function mileageAffinity(a: number | null, b: number | null): number {
   if (a === null || b === null) return 1;
   return Math.exp(-0.7 * Math.abs(Math.log1p(a) - Math.log1p(b)));
+}
+
+/** Category number of a listing without a category in {@link categoryIndex}. */
+export const noCategory = 0;
+/** Category id → its number (1…n) in {@link categoryAffinityTable}. */
+export const categoryIndex = new Map<string, number>(categoryIds.map((id, i) => [id, i + 1]));
+/** Rows (and columns) of {@link categoryAffinityTable}. */
+export const categoryCount = categoryIds.length + 1;
+/** {@link yearAffinity} by whole years apart, precomputed: the scoring loop runs per candidate. */
+export const yearFactors = Float64Array.from({ length: 60 }, (_, gap) => yearAffinity(2000, 2000 + gap));
+/** The decay rate of {@link mileageAffinity} per unit of Δ ln(1 + miles). */
+export const mileageRate = -Math.log(mileageAffinity(0, Math.E - 1));
+/** {@link categoryAffinity} of every pair of category numbers, precomputed for the scoring loop. */
+export const categoryAffinityTable = new Float32Array(categoryCount * categoryCount);
+for (let a = 0; a < categoryCount; a++) {
+  for (let b = 0; b < categoryCount; b++) {
+    categoryAffinityTable[a * categoryCount + b] = categoryAffinity(
+      a === noCategory ? null : (categoryIds[a - 1] as CategoryId),
+      b === noCategory ? null : (categoryIds[b - 1] as CategoryId),
+    );
+  }
 }

@@ -1,18 +1,22 @@
-import { type CategoryId, categoryIds } from '../listing/categories';
 import { conditionRank } from '../listing/condition';
 import type { Listing } from '../listing/listing';
 import { haversineDistance } from '../listing/location';
+import { type ComparableQuery, indexTermsOf } from './comparable-query';
 import {
-  type ComparableWeighting,
-  categoryAffinity,
+  categoryAffinityTable,
+  categoryCount,
+  categoryIndex,
   conditionAffinity,
   defaultComparableWeighting,
-  mileageAffinity,
-  yearAffinity,
+  mileageRate,
+  noCategory,
+  yearFactors,
 } from './comparable-similarity';
+import { grow } from './grow-typed-array';
 import { listingPriceFacts } from './listing-price-facts';
-import { tokenizeTitle } from './tokenize-title';
 import { createTopKHeap } from './top-k-heap';
+
+export { type ComparableQuery, comparableQueryOf, indexTermsOf } from './comparable-query';
 
 /** A comparable found by the index, best first. */
 export type ComparableMatch = {
@@ -45,26 +49,6 @@ export type ComparablesIndexSettings = {
   readonly maxPostingsPerTerm?: number;
 };
 
-/** What to find comparables for (usually built from a listing by {@link comparableQueryOf}). */
-export type ComparableQuery = {
-  /** Excluded from the results (the analysed listing itself). */
-  readonly excludeId: string | null;
-  readonly terms: readonly string[];
-  readonly currency: string;
-  readonly category: CategoryId | null;
-  readonly conditionRank: number | null;
-  readonly year: number | null;
-  readonly mileage: number | null;
-  readonly lat: number | null;
-  readonly lon: number | null;
-  /** The instant recency is measured from, ms since the epoch. */
-  readonly nowMs: number;
-  readonly limit: number;
-  readonly weighting?: ComparableWeighting;
-  /** Scores every indexed listing instead of using the postings (the benchmark's baseline). */
-  readonly fullScan?: boolean;
-};
-
 /**
  * An in-memory comparables index: an inverted index of title and attribute terms for BM25, plus
  * columns (typed arrays) of the numbers comparables are filtered and weighted by. Updated on
@@ -81,60 +65,6 @@ export type ComparablesIndex = {
   /** The best comparables, best first. */
   query(query: ComparableQuery): ComparableMatch[];
 };
-
-const noCategory = 0;
-const categoryIndex = new Map<string, number>(categoryIds.map((id, i) => [id, i + 1]));
-const categoryCount = categoryIds.length + 1;
-/** {@link yearAffinity} by whole years apart, precomputed: the scoring loop runs per candidate. */
-const yearFactors = Float64Array.from({ length: 60 }, (_, gap) => yearAffinity(2000, 2000 + gap));
-const mileageRate = -Math.log(mileageAffinity(0, Math.E - 1)); // the rate of mileageAffinity per unit of Δ ln(1 + miles)
-const categoryMatrix = new Float32Array(categoryCount * categoryCount);
-for (let a = 0; a < categoryCount; a++) {
-  for (let b = 0; b < categoryCount; b++) {
-    categoryMatrix[a * categoryCount + b] = categoryAffinity(
-      a === noCategory ? null : (categoryIds[a - 1] as CategoryId),
-      b === noCategory ? null : (categoryIds[b - 1] as CategoryId),
-    );
-  }
-}
-
-function grow<T extends Float64Array | Int32Array>(array: T, needed: number): T {
-  if (needed <= array.length) return array;
-  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
-  next.set(array);
-  return next;
-}
-
-/** The index terms of a listing: its title terms plus `make:` and `model:` attribute terms. */
-export function indexTermsOf(listing: Listing): string[] {
-  const facts = listingPriceFacts(listing);
-  const terms = tokenizeTitle(listing.title);
-  if (facts.make) terms.push(`make:${facts.make}`);
-  if (facts.modelBase) terms.push(`model:${facts.modelBase}`);
-  return terms;
-}
-
-/** Builds the comparables query of a listing, measured from `nowMs`. */
-export function comparableQueryOf(
-  listing: Listing,
-  options: { nowMs: number; limit: number; weighting?: ComparableWeighting },
-): ComparableQuery {
-  const facts = listingPriceFacts(listing);
-  return {
-    excludeId: listing.id,
-    terms: indexTermsOf(listing),
-    currency: facts.currency,
-    category: listing.category ?? null,
-    conditionRank: listing.condition ? conditionRank(listing.condition) : null,
-    year: facts.year,
-    mileage: facts.mileage,
-    lat: listing.location?.lat ?? null,
-    lon: listing.location?.lon ?? null,
-    nowMs: options.nowMs,
-    limit: options.limit,
-    ...(options.weighting ? { weighting: options.weighting } : {}),
-  };
-}
 
 /** Columns of one listing in the interleaved row store (one row = {@link stride} numbers). */
 const column = {
@@ -301,7 +231,7 @@ export function createComparablesIndex(settings: ComparablesIndexSettings = {}):
         const row = slot * stride;
         const flags = rows[row + column.flags] as number;
         if (slot === excluded || !(flags & 1) || rows[row + column.currency] !== currencyId) return;
-        const categoryFactor = categoryMatrix[
+        const categoryFactor = categoryAffinityTable[
           categoryRow + (rows[row + column.category] as number)
         ] as number;
         if (categoryFactor === 0) return;
