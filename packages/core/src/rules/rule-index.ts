@@ -26,6 +26,8 @@ export type RuleIndexSettings = RuleMatchOptions & {
 export type RuleIndexStats = {
   readonly rules: number;
   readonly byKeyword: number;
+  /** Keyword rules with a radius, posted under (word, 4° cell) so far-away listings skip them. */
+  readonly byKeywordNearby: number;
   readonly byGrid: number;
   readonly byCategory: number;
   readonly byPrice: number;
@@ -66,6 +68,9 @@ const pathCategory = 3;
 const pathPrice = 4;
 const pathMarketplace = 5;
 const pathEveryListing = 6;
+const pathKeywordNearby = 7;
+/** Cells of the coarse grid keyword rules with a radius are posted in (fewer than 2^12). */
+const nearbyCellSpace = 4096;
 
 /** Keyword entries are `slot << 7 | keywordIndex << 1 | isPhrase`; rules have at most 50 keywords. */
 const entryShift = 7;
@@ -103,7 +108,11 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
   const currencies: string[] = [];
   const marketplaceSetIds = new Map<string, number>([['', 0]]);
   const marketplaceSets: ReadonlySet<string>[] = [new Set()];
-  const pathCounts = new Array<number>(7).fill(0);
+  const pathCounts = new Array<number>(8).fill(0);
+  // Keyword rules with a radius are posted under (token, 4° cell): a listing only meets the
+  // rules whose circle may reach its cell, instead of every rule with the word nationwide.
+  const nearbyGrid = createGeoGrid({ levels: [4], maxCells: 16 });
+  const nearbyPostings = new Map<number, PostingList>();
   let epoch = 0;
 
   const intern = (token: string): number => {
@@ -187,12 +196,22 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
     const base = slot * recordSize;
     const data = records.data;
     const path = data[base + field.path]!;
-    if (path === pathKeyword) {
+    if (path === pathKeyword || path === pathKeywordNearby) {
       const start = data[base + field.dataStart]!;
       const count = pool.data[start]!;
+      const cells =
+        path === pathKeywordNearby
+          ? nearbyGrid.cellsForCircle(
+              { lat: data[base + field.lat]!, lon: data[base + field.lon]! },
+              data[base + field.radiusMi]!,
+            )!
+          : null;
       for (let index = 0, at = start + 2; index < count; index++, at += 2 + pool.data[at]!) {
         const entry = (slot << entryShift) | (index << 1) | (pool.data[at]! > 1 ? 1 : 0);
-        tokenPostings[pool.data[at + 1]!]!.remove(entry);
+        const token = pool.data[at + 1]!;
+        if (cells)
+          for (const cell of cells) nearbyPostings.get(token * nearbyCellSpace + cell)?.remove(entry);
+        else tokenPostings[token]!.remove(entry);
       }
     } else if (path === pathGrid) {
       const center = { lat: data[base + field.lat]!, lon: data[base + field.lon]! };
@@ -455,11 +474,16 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
 
   function collectMatches(listing: Listing): string[] {
     prepareProbe(listing);
+    const nearbyCell = probePoint && nearbyPostings.size > 0 ? nearbyGrid.cellsOf(probePoint)[0]! : -1;
     for (let i = 0; i < probeTokenCount; i++) {
       const token = probeTokens[i]!;
       if (token < 0 || probeTokens.indexOf(token) < i) continue;
       const list = tokenPostings[token];
       if (list) visitKeywordEntries(list);
+      if (nearbyCell >= 0) {
+        const nearby = nearbyPostings.get(token * nearbyCellSpace + nearbyCell);
+        if (nearby) visitKeywordEntries(nearby);
+      }
     }
     if (probePoint && gridPostings.size > 0)
       for (const cell of grid.cellsOf(probePoint)) visitSlots(gridPostings.get(cell));
@@ -490,6 +514,7 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
     stats: () => ({
       rules: idToSlot.size,
       byKeyword: pathCounts[pathKeyword]!,
+      byKeywordNearby: pathCounts[pathKeywordNearby]!,
       byGrid: pathCounts[pathGrid]!,
       byCategory: pathCounts[pathCategory]!,
       byPrice: pathCounts[pathPrice]!,

@@ -18,6 +18,7 @@ function setup(rules: RulesSettings = {}) {
 }
 
 const listing = (externalId: string, overrides: Partial<ListingInput> = {}): ListingInput => ({
+  id: `craigslist:${externalId}`,
   marketplace: 'craigslist',
   externalId,
   title: 'Custom Gaming PC RTX 3060',

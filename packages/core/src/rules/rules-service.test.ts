@@ -9,8 +9,6 @@ import { silentLogger } from '../runtime/logger';
 import type { DealAlertRuleInput } from './deal-alert-rule';
 import type { RulesSettings } from './rules-settings';
 
-const providence = { lat: 41.824, lon: -71.4128 };
-
 function scout(rules: RulesSettings = {}) {
   return createDealScout({
     clock: createManualClock('2026-03-01T12:00:00Z'),

@@ -47,11 +47,11 @@ function sharedFilters(
   const categories = all(rules, (rule) => (rule.categories.length > 0 ? rule.categories : null));
   if (categories) filters.categories = [...new Set(categories.flat())].sort();
   const mins = all(rules, (rule) => rule.minPrice);
-  if (mins && mins.every((price) => price.currency === mins[0]!.currency)) {
+  if (mins?.every((price) => price.currency === mins[0]!.currency)) {
     filters.minPrice = mins.reduce((low, price) => (price.amount < low.amount ? price : low));
   }
   const maxes = all(rules, (rule) => rule.maxPrice);
-  if (maxes && maxes.every((price) => price.currency === maxes[0]!.currency)) {
+  if (maxes?.every((price) => price.currency === maxes[0]!.currency)) {
     filters.maxPrice = maxes.reduce((high, price) => (price.amount > high.amount ? price : high));
   }
   const minimums = all(rules, (rule) => rule.condition);
