@@ -4,6 +4,7 @@ import { AuthenticationError } from '../errors/authentication-error';
 import { ConfigurationError } from '../errors/configuration-error';
 import { MarketplaceRequestError } from '../errors/marketplace-request-error';
 import { ValidationError } from '../errors/validation-error';
+import type { ListingInput } from '../listing/listing';
 import type { ListingDraftInput } from '../listing/listing-draft';
 import type { LoggerV1 } from '../logger/v1/logger-v1';
 import type { MarketplaceAdapterV1 } from '../marketplace/v1/marketplace-adapter-v1';
@@ -14,6 +15,7 @@ import type {
 } from '../marketplace/v1/marketplace-publish-v1';
 import { createMemoryJobs } from '../memory/jobs';
 import { createManualClock, type ManualClock } from '../memory/manual-clock';
+import { createReplayMarketplace } from '../memory/marketplace';
 import { createMemorySearchIndex } from '../memory/search';
 import { createMemoryStorage } from '../memory/storage';
 import { defaultRetryPolicy } from '../runtime/call-with-retries';
@@ -67,6 +69,8 @@ function createSellerMarketplace(
     oauth?: boolean;
     withdraw?: boolean;
     tokenLifetimeMs?: number;
+    /** Listings `doGetListing` answers with (turns `getListing` on). */
+    listings?: readonly ListingInput[];
   } = {},
 ): MarketplaceAdapterV1 {
   let issued = 0;
@@ -92,7 +96,7 @@ function createSellerMarketplace(
     displayName: id.toUpperCase(),
     capabilities: {
       search: false,
-      getListing: false,
+      getListing: options.listings !== undefined,
       publish: true,
       update: false,
       withdraw: canWithdraw,
@@ -144,6 +148,11 @@ function createSellerMarketplace(
       },
     },
   };
+  if (options.listings) {
+    const known = options.listings;
+    adapter.doGetListing = async ({ externalId }) =>
+      known.find((listing) => listing.externalId === externalId) ?? null;
+  }
   if (canWithdraw) {
     adapter.doWithdraw = async ({
       externalId,
@@ -412,6 +421,17 @@ describe('crossPost', () => {
     expect(harness.published).toEqual([]);
   });
 
+  it('refuses a target that cannot publish, such as a replay marketplace', async () => {
+    const replay = createReplayMarketplace({ marketplaceId: 'replay', listings: [] });
+    const harness = track(createHarness((h) => [createSellerMarketplace('shop', h), replay]));
+    await connect(harness, 'shop');
+    await expect(harness.service.crossPost('seller-1', draft(), ['shop', 'replay'])).rejects.toMatchObject({
+      name: 'ValidationError',
+      issues: [{ field: 'targets[1]', message: expect.stringContaining('cannot publish') }],
+    });
+    expect(harness.published).toEqual([]);
+  });
+
   it('uploads images, maps the category, publishes, and spells out partial failures', async () => {
     const harness = track(
       createHarness((h) => [
@@ -602,6 +622,25 @@ describe('auto-delist and webhooks', () => {
       },
       { name: 'account.disconnected', payload: { marketplace: 'shop', reason: 'marketplace_deleted' } },
     ]);
+  });
+
+  it('re-reads and ingests a listing on listing.changed', async () => {
+    const listing: ListingInput = {
+      id: 'feed:feed-9',
+      marketplace: 'feed',
+      externalId: 'feed-9',
+      title: 'Oak bookshelf',
+      price: { amount: 12_000, currency: 'USD' },
+      postedAt: '2026-03-01T12:00:00.000Z',
+    };
+    const harness = track(
+      createHarness((h) => [createSellerMarketplace('feed', h, { listings: [listing] })]),
+    );
+    await harness.service.handleWebhook('feed', {
+      ...webhook([{ type: 'listing.changed', externalId: 'feed-9' }]),
+      url: 'https://host.example/webhooks/feed',
+    });
+    expect((await harness.context.storage.listings.get('feed:feed-9'))?.title).toBe('Oak bookshelf');
   });
 
   it('rejects a malformed webhook request with a ValidationError', async () => {
