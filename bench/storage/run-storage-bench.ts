@@ -5,10 +5,12 @@
  * in-memory store and writes bench/results/storage.json.
  *
  * Env: DATABASE_URL (PostgreSQL; skipped when unset), STORAGE_BENCH_LISTINGS (default 50000),
- * STORAGE_BENCH_QUERIES (default 300), DEAL_SCOUT_SHARED_DIR (the real data).
+ * STORAGE_BENCH_QUERIES (default 300), STORAGE_BENCH_WRITERS (parallel PostgreSQL writers,
+ * default 4), DEAL_SCOUT_SHARED_DIR (the real data). The machine's load average is recorded with
+ * the results: on a shared machine throughput varies with it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMemoryStorage, type Listing, type StorageV1 } from '@deal-scout/core';
@@ -29,6 +31,8 @@ const batchSize = 500;
 const pageSize = 100;
 const targetPostgresListingsPerSec = 10_000;
 const databaseUrl = process.env.DATABASE_URL;
+/** Writers for the parallel PostgreSQL ingest (a server takes batches from several processes). */
+const parallelWriters = Number(process.env.STORAGE_BENCH_WRITERS ?? 4);
 
 const log = (message: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${message}`);
 const progress = (label: string, done: number, total: number) => {
@@ -42,6 +46,8 @@ const endProgress = () => {
 
 type EngineResult = {
   ingestListingsPerSec: number;
+  /** Only PostgreSQL: the same ingest with several writers (pool connections) at once. */
+  ingestListingsPerSecParallel?: number;
   sinceP50Ms: number;
   sinceP95Ms: number;
   storedListings: number;
@@ -98,6 +104,32 @@ async function measure(
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
+/** Ingests with `writers` batches in flight at once; returns listings per second. */
+async function measureParallelIngest(
+  storage: StorageV1,
+  listings: readonly Listing[],
+  writers: number,
+): Promise<number> {
+  const batches = Math.ceil(listings.length / batchSize);
+  let next = 0;
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let batch = next++; batch < batches; batch = next++) {
+        await storage.listings.upsertMany(listings.slice(batch * batchSize, (batch + 1) * batchSize), {
+          now: instantOf(batch),
+        });
+        progress(`postgres ingest, ${writers} writers`, ++done, batches);
+      }
+    }),
+  );
+  endProgress();
+  const stored = await storage.listings.count();
+  if (stored !== listings.length) throw new Error(`parallel ingest stored ${stored} of ${listings.length}`);
+  return Math.round(listings.length / ((performance.now() - start) / 1000));
+}
+
 async function main(): Promise<void> {
   if (!sharedDataAvailable()) {
     console.log(`bench:storage skipped: it ${sharedDataMissingMessage}`);
@@ -122,7 +154,7 @@ async function main(): Promise<void> {
 
   if (databaseUrl) {
     log('postgres');
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(2, parallelWriters) });
     pool.on('error', () => undefined);
     const schema = `bench_storage_${process.pid}`;
     try {
@@ -130,6 +162,19 @@ async function main(): Promise<void> {
       const storage = createPgStorage({ client: pool, schema });
       await storage.migrate();
       results.postgres = await measure('postgres', storage, listings);
+      const parallelSchema = `${schema}_parallel`;
+      await pool.query(`DROP SCHEMA IF EXISTS ${parallelSchema} CASCADE`);
+      const parallel = createPgStorage({ client: pool, schema: parallelSchema });
+      await parallel.migrate();
+      try {
+        results.postgres.ingestListingsPerSecParallel = await measureParallelIngest(
+          parallel,
+          listings,
+          parallelWriters,
+        );
+      } finally {
+        await pool.query(`DROP SCHEMA IF EXISTS ${parallelSchema} CASCADE`);
+      }
     } finally {
       await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await pool.end();
@@ -142,6 +187,7 @@ async function main(): Promise<void> {
   const rows = Object.entries(results).map(([engine, result]) => ({
     engine,
     'ingest listings/s': result.ingestListingsPerSec,
+    [`ingest, ${parallelWriters} writers`]: result.ingestListingsPerSecParallel ?? '—',
     'ingest vs memory': `${(result.ingestListingsPerSec / memory.ingestListingsPerSec).toFixed(3)}×`,
     'since p50 ms': result.sinceP50Ms,
     'since p95 ms': result.sinceP95Ms,
@@ -149,9 +195,10 @@ async function main(): Promise<void> {
   }));
   console.table(rows);
   if (results.postgres) {
-    const met = results.postgres.ingestListingsPerSec >= targetPostgresListingsPerSec;
+    const { ingestListingsPerSec, ingestListingsPerSecParallel } = results.postgres;
+    const met = ingestListingsPerSec >= targetPostgresListingsPerSec;
     log(
-      `target: PostgreSQL ingest ≥ ${targetPostgresListingsPerSec} listings/s — ${met ? 'met' : 'NOT met'} (${results.postgres.ingestListingsPerSec})`,
+      `target: PostgreSQL ingest ≥ ${targetPostgresListingsPerSec} listings/s — ${met ? 'met' : 'NOT met'} with one writer (${ingestListingsPerSec}); ${ingestListingsPerSecParallel} with ${parallelWriters} writers`,
     );
   }
 
@@ -169,6 +216,8 @@ async function main(): Promise<void> {
           sincePageSize: pageSize,
           sinceQueries: queryCount,
           targetPostgresListingsPerSec,
+          parallelWriters,
+          loadAverage: loadavg().map((value) => Math.round(value * 10) / 10),
           cpus: cpus().length,
           node: process.version,
           measuredAt: new Date().toISOString(),
