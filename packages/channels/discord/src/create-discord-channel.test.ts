@@ -11,6 +11,7 @@ import {
   webhookUrl,
 } from '../test/discord-fixtures';
 import { errorText } from '../test/error-text';
+import { expectRefused } from '../test/expect-refused';
 import { createRequestValidator } from '../test/openapi-request-validator';
 import { loadSharedSpec } from '../test/shared-specs';
 import { createDiscordChannel } from './create-discord-channel';
@@ -268,8 +269,7 @@ describe('createDiscordChannel inputs', () => {
         () => null,
         (caught: unknown) => caught,
       );
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe(field);
+    expectRefused(error, field);
     expect(errorText(error)).not.toContain(webhookToken);
     expect(received).toHaveLength(0);
   });

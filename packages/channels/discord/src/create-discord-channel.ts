@@ -6,6 +6,7 @@ import { createDiscordRateLimitMemory } from './discord-rate-limit-memory';
 import { parseDiscordWebhookUrl } from './discord-webhook-url';
 import { mapDiscordSendError, readResetAfterMs } from './map-discord-error';
 import { parseSettings } from './parse-settings';
+import { refuseInvalidMessage } from './refuse-invalid-message';
 
 /** Settings of {@link createDiscordChannel}. Discord webhooks need no credentials. */
 export type DiscordChannelSettings = {
@@ -50,6 +51,9 @@ const ChannelOptionsSchema = z
  * {@link parseDiscordWebhookUrl} and only the canonical discord.com URL is requested. Execute
  * webhook has no idempotency key, so `idempotentSends` is false.
  *
+ * A message the channel cannot send as is (wrong recipient kind, a broken limit) is `rejected`
+ * before any request, with the `ValidationError` naming the field as `cause`.
+ *
  * Threads: a webhook URL with `?thread_id=` posts into that thread; `channelOptions.discord.threadId`
  * overrides it per message.
  */
@@ -77,17 +81,21 @@ export function createDiscordChannel(settings: DiscordChannelSettings = {}): Not
     capabilities: { idempotentSends: false, html: false, images: true },
     limits: { concurrency: resolved.concurrency, intervalCap: resolved.requestsPerSecond, intervalMs: 1000 },
     async doSend(message, options) {
-      const recipient = parseInput(RecipientSchema, message.recipient, {
-        subject: 'Discord message',
-        source: 'discord',
-        field: 'recipient',
-      });
-      const webhook = parseDiscordWebhookUrl(recipient.webhookUrl);
-      const payload = buildDiscordPayload(message);
-      const channelOptions = parseInput(ChannelOptionsSchema, message.channelOptions?.discord, {
-        subject: 'Discord message',
-        source: 'discord',
-        field: 'channelOptions.discord',
+      const { webhook, payload, channelOptions } = refuseInvalidMessage(() => {
+        const recipient = parseInput(RecipientSchema, message.recipient, {
+          subject: 'Discord message',
+          source: 'discord',
+          field: 'recipient',
+        });
+        return {
+          webhook: parseDiscordWebhookUrl(recipient.webhookUrl),
+          payload: buildDiscordPayload(message),
+          channelOptions: parseInput(ChannelOptionsSchema, message.channelOptions?.discord, {
+            subject: 'Discord message',
+            source: 'discord',
+            field: 'channelOptions.discord',
+          }),
+        };
       });
 
       const waitMs = buckets.waitMs(webhook.id);

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:net';
-import { ConfigurationError, NotificationDeliveryError, ValidationError } from '@deal-scout/core';
+import { ConfigurationError, NotificationDeliveryError } from '@deal-scout/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorText } from '../test/error-text';
+import { expectRefused } from '../test/expect-refused';
 import { startSmtpTestServer } from '../test/smtp-test-server';
 import { createEmailChannel, type EmailChannel } from './create-email-channel';
 
@@ -250,8 +251,7 @@ describe('createEmailChannel inputs and settings', () => {
         () => null,
         (caught: unknown) => caught,
       );
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe(field);
+    expectRefused(error, field);
     expect(smtp.received.length).toBe(before);
   });
 

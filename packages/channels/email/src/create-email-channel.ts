@@ -6,6 +6,7 @@ import { messageIdFor, parseEmailMessage } from './email-message';
 import { resolveSmtpOptions, type SmtpSettings } from './email-settings';
 import { mapSmtpError } from './map-smtp-error';
 import { defaultEnvironment, parseSettings } from './parse-settings';
+import { refuseInvalidMessage } from './refuse-invalid-message';
 
 /** What the channel needs from a transport: nodemailer's `Transporter` fits. */
 export type EmailTransport = {
@@ -51,6 +52,9 @@ const ChannelSettingsSchema = z.object({
  * `rejected`). SMTP has no idempotency: a crash after the server accepted a message but before
  * the outbox recorded it resends it, with the same `Message-ID`; `idempotentSends` is false.
  *
+ * A message the channel cannot send as is (wrong recipient kind, a broken limit) is `rejected`
+ * before any request, with the `ValidationError` naming the field as `cause`.
+ *
  * @throws ConfigurationError when the sender or SMTP settings are missing or malformed.
  */
 export function createEmailChannel(settings: EmailChannelSettings = {}): EmailChannel {
@@ -73,7 +77,7 @@ export function createEmailChannel(settings: EmailChannelSettings = {}): EmailCh
     capabilities: { idempotentSends: false, html: true, images: true },
     limits: { concurrency: maxConnections, intervalCap: resolved.messagesPerSecond, intervalMs: 1000 },
     async doSend(message, options) {
-      const email = parseEmailMessage(message);
+      const email = refuseInvalidMessage(() => parseEmailMessage(message));
       if (options.signal?.aborted) {
         throw new NotificationDeliveryError({
           message: 'the send was aborted',

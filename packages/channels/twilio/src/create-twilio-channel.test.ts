@@ -1,8 +1,9 @@
-import { ConfigurationError, NotificationDeliveryError, ValidationError } from '@deal-scout/core';
+import { ConfigurationError, NotificationDeliveryError } from '@deal-scout/core';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorText } from '../test/error-text';
+import { expectRefused } from '../test/expect-refused';
 import { createRequestValidator } from '../test/openapi-request-validator';
 import { loadSharedSpec, responseExample } from '../test/shared-specs';
 import {
@@ -188,20 +189,20 @@ describe('createTwilioChannel error mapping', () => {
 });
 
 describe('createTwilioChannel inputs and settings', () => {
-  it('refuses a message that is not an SMS before any request', async () => {
+  it('refuses a message that is not an SMS, or breaks a limit, before any request', async () => {
     const received = twilioMessages(() => HttpResponse.json({}, { status: 201 }));
     const twilio = channel();
-    await expect(
-      twilio.doSend({ recipient: { kind: 'email', email: 'a@b.co' }, text: 'hi' }, { idempotencyKey: 'k' }),
-    ).rejects.toThrow(ValidationError);
-    await expect(twilio.doSend(sms('5551234'), { idempotencyKey: 'k' })).rejects.toMatchObject({
-      field: 'recipient.phone',
-    });
-    await expect(
-      twilio.doSend(sms(undefined, 'x'.repeat(1601)), { idempotencyKey: 'k' }),
-    ).rejects.toMatchObject({
-      field: 'text',
-    });
+    const refusal = (message: Parameters<typeof twilio.doSend>[0]) =>
+      Promise.resolve(twilio.doSend(message, { idempotencyKey: 'k' })).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
+    expectRefused(
+      await refusal({ recipient: { kind: 'email', email: 'a@b.co' }, text: 'hi' }),
+      'recipient.kind',
+    );
+    expectRefused(await refusal(sms('5551234')), 'recipient.phone');
+    expectRefused(await refusal(sms(undefined, 'x'.repeat(1601))), 'text');
     expect(received).toHaveLength(0);
   });
 

@@ -2,6 +2,7 @@ import { type NotificationChannelV1, PhoneNumberSchema, parseInput } from '@deal
 import { z } from 'zod';
 import { mapTwilioSendError, mapTwilioTransportFailure } from './map-twilio-error';
 import { defaultEnvironment, parseSettings } from './parse-settings';
+import { refuseInvalidMessage } from './refuse-invalid-message';
 import { resolveTwilioCredentials, type TwilioCredentialSettings } from './twilio-credentials';
 import { createTwilioHttp } from './twilio-http';
 
@@ -73,6 +74,9 @@ const SmsMessageSchema = z.object({
  * `recipient_opted_out`, 21211/21614 → `invalid_recipient`, 20429/429/5xx → `transient`, others
  * → `rejected`). Twilio offers no idempotency key for messages, so `idempotentSends` is false.
  *
+ * A message the channel cannot send as is (wrong recipient kind, a broken limit) is `rejected`
+ * before any request, with the `ValidationError` naming the field as `cause`.
+ *
  * @throws ConfigurationError when credentials or the sender are missing or malformed.
  */
 export function createTwilioChannel(settings: TwilioChannelSettings = {}): NotificationChannelV1 {
@@ -113,7 +117,9 @@ export function createTwilioChannel(settings: TwilioChannelSettings = {}): Notif
       ...limits,
     },
     async doSend(message, options) {
-      const sms = parseInput(SmsMessageSchema, message, { subject: 'SMS message', source: 'twilio' });
+      const sms = refuseInvalidMessage(() =>
+        parseInput(SmsMessageSchema, message, { subject: 'SMS message', source: 'twilio' }),
+      );
       const form = new URLSearchParams();
       form.set('To', sms.recipient.phone);
       if (resolved.from !== undefined) form.set('From', resolved.from);

@@ -1,6 +1,7 @@
-import { ConfigurationError, NotificationDeliveryError, ValidationError } from '@deal-scout/core';
+import { ConfigurationError, NotificationDeliveryError } from '@deal-scout/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorText } from '../test/error-text';
+import { expectRefused } from '../test/expect-refused';
 import { makeSubscription, startPushTestServer } from '../test/push-test-server';
 import { createWebPushChannel, generateVapidKeys } from './create-web-push-channel';
 
@@ -199,8 +200,7 @@ describe('createWebPushChannel inputs and settings', () => {
         () => null,
         (caught: unknown) => caught,
       );
-    expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).field).toBe(field);
+    expectRefused(error, field);
     expect(push.requests.some((seen) => seen.path === path)).toBe(false);
   });
 

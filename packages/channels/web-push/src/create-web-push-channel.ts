@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { hostOf, mapPushError } from './map-push-error';
 import { defaultEnvironment, parseSettings, type SettingsEnvironment } from './parse-settings';
 import { buildPushPayload } from './push-payload';
+import { refuseInvalidMessage } from './refuse-invalid-message';
 
 /** How soon the push service should wake the device (RFC 8030 §5.3). */
 export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
@@ -87,6 +88,9 @@ const PushOptionsSchema = z
  * received it, a resend shows again, so `idempotentSends` is false.
  *
  * Per-message options: `channelOptions['web-push'].ttlSeconds` and `.urgency`.
+ * A message the channel cannot send as is (wrong recipient kind, a broken limit) is `rejected`
+ * before any request, with the `ValidationError` naming the field as `cause`.
+ *
  * @throws ConfigurationError when the VAPID subject or keys are missing or malformed.
  */
 export function createWebPushChannel(settings: WebPushChannelSettings = {}): NotificationChannelV1 {
@@ -119,17 +123,19 @@ export function createWebPushChannel(settings: WebPushChannelSettings = {}): Not
     capabilities: { idempotentSends: false, html: false, images: true },
     limits: { concurrency: resolved.concurrency, intervalCap: resolved.requestsPerSecond, intervalMs: 1000 },
     async doSend(message, options) {
-      const { subscription } = parseInput(RecipientSchema, message.recipient, {
-        subject: 'push message',
-        source: 'web-push',
-        field: 'recipient',
-      });
-      const pushOptions = parseInput(PushOptionsSchema, message.channelOptions?.['web-push'], {
-        subject: 'push message',
-        source: 'web-push',
-        field: "channelOptions['web-push']",
-      });
-      const payload = buildPushPayload(message);
+      const { subscription, pushOptions, payload } = refuseInvalidMessage(() => ({
+        subscription: parseInput(RecipientSchema, message.recipient, {
+          subject: 'push message',
+          source: 'web-push',
+          field: 'recipient',
+        }).subscription,
+        pushOptions: parseInput(PushOptionsSchema, message.channelOptions?.['web-push'], {
+          subject: 'push message',
+          source: 'web-push',
+          field: "channelOptions['web-push']",
+        }),
+        payload: buildPushPayload(message),
+      }));
       let details: ReturnType<typeof webpush.generateRequestDetails>;
       try {
         details = webpush.generateRequestDetails(
