@@ -104,7 +104,7 @@ export function createTokenVault(settings: TokenVaultSettings): TokenVault {
       if (!key) throw unreadable(`key '${keyId}' is not configured`);
       const iv = fromBase64(ivText);
       const ciphertext = fromBase64(cipherText);
-      if (!iv || iv.length !== 12 || !ciphertext) throw unreadable('malformed envelope');
+      if (iv?.length !== 12 || !ciphertext) throw unreadable('malformed envelope');
       let plaintext: ArrayBuffer;
       try {
         plaintext = await crypto.subtle.decrypt(
