@@ -88,7 +88,7 @@ describe('convertEbayItemToListing', () => {
         const listing = normalise(raw);
         if (listing) expect(ListingSchema.safeParse(listing).success).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 });
