@@ -1,5 +1,5 @@
 import { describeWithSharedData, loadVehicleListings } from '@deal-scout/testkit';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '../errors/not-found-error';
 import { ValidationError } from '../errors/validation-error';
 import type { Listing } from '../listing/listing';
@@ -282,4 +282,50 @@ describeWithSharedData('scout.pricing with too little data for a model', () => {
       await scout.close();
     }
   }, 60_000);
+});
+
+describe('scout.pricing trend on a synthetic market with a known slope', () => {
+  it('reports the 30-day change of a market rising 1% a day from a robust fit', async () => {
+    const scout = createDealScout({
+      clock: createManualClock('2026-03-31T12:00:00.000Z'),
+      logger: silentLogger,
+      pricing: { trainEveryMs: null },
+    });
+    try {
+      const now = Date.parse('2026-03-31T12:00:00.000Z');
+      const listings = Array.from({ length: 60 }, (_, i) => {
+        const daysAgo = (i * 29) / 59;
+        const wobble = ((i * 37) % 11) / 100 - 0.05; // deterministic ±5% noise
+        const junk = i % 15 === 7; // a few "$1 obo" posts the fit must shrug off
+        return {
+          marketplace: 'ebay',
+          externalId: `widget-${i}`,
+          title: 'Acme WX-500 cordless drill kit',
+          category: 'tools',
+          condition: 'good',
+          price: {
+            amount: junk ? 100 : Math.round(10_000 * Math.exp(-0.01 * daysAgo + wobble)),
+            currency: 'USD',
+          },
+          postedAt: new Date(now - daysAgo * 86_400_000).toISOString(),
+        };
+      });
+      await scout.ingest(listings);
+      const analysis = await scout.pricing.analyze('ebay:widget-0');
+      expect(analysis.priceTrend).toBe('increasing');
+      // e^(0.01 × 30) − 1 = 34.99%
+      expect(Math.abs(analysis.trendPctChange - 34.99)).toBeLessThan(5);
+
+      const flat = listings.map((listing, i) => ({
+        ...listing,
+        externalId: `flat-${i}`,
+        title: 'Bosco garden hose reel',
+        price: { amount: 5_000 + ((i * 37) % 11) * 50, currency: 'USD' },
+      }));
+      await scout.ingest(flat);
+      expect((await scout.pricing.analyze('ebay:flat-3')).priceTrend).toBe('stable');
+    } finally {
+      await scout.close();
+    }
+  });
 });
