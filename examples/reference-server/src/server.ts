@@ -85,6 +85,7 @@ export async function startServer(env: Env, logger: Logger = createLogger(env)):
     logger,
     limits: { maxBodyBytes: env.MAX_BODY_BYTES, requestsPerMinute: env.RATE_LIMIT_PER_MINUTE },
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    twilioAuthToken: env.TWILIO_AUTH_TOKEN,
     ready: async () => {
       if (shuttingDown) return false;
       try {

@@ -19,6 +19,8 @@ export type AppDependencies = {
   readonly logger: Logger;
   readonly limits: { readonly maxBodyBytes: number; readonly requestsPerMinute: number };
   readonly publicBaseUrl: string;
+  /** Verifies Twilio's status callbacks when set. */
+  readonly twilioAuthToken?: string | undefined;
   /** Whether the server can take traffic (storage reachable, not shutting down). */
   readonly ready: () => Promise<boolean>;
 };

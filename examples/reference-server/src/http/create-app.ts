@@ -12,6 +12,7 @@ import { registerMarketplaceRoutes } from '../routes/marketplace-routes';
 import { registerPreferencesRoutes } from '../routes/preferences-routes';
 import { registerPricingRoutes } from '../routes/pricing-routes';
 import { registerAlertRoutes, registerRuleRoutes } from '../routes/rule-routes';
+import { registerTwilioStatusRoutes } from '../routes/twilio-status-routes';
 import { registerUnsubscribeRoutes } from '../routes/unsubscribe-routes';
 import type { App, AppDependencies, AppEnv } from './app-types';
 import { requireAuth } from './auth-middleware';
@@ -118,6 +119,7 @@ export function createApp(deps: AppDependencies): App {
   registerListingRoutes(app, deps);
   registerPricingRoutes(app, deps);
   registerPreferencesRoutes(app, deps);
+  registerTwilioStatusRoutes(app, deps, { authToken: deps.twilioAuthToken });
   registerMarketplaceRoutes(app, deps);
   registerUnsubscribeRoutes(app, deps);
 
