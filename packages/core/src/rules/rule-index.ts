@@ -306,11 +306,16 @@ export function createRuleIndex(settings: RuleIndexSettings = {}): RuleIndex {
     data[base + field.excludeCount] = excludes.length;
     let path = pathKeyword;
     if (keywords.length > 0) {
+      const cells = compiled.center ? nearbyGrid.cellsForCircle(compiled.center, compiled.radiusMi!) : null;
+      if (cells) path = pathKeywordNearby;
       posted.forEach((token, index) => {
-        tokenPostings[token] ??= new PostingList();
-        tokenPostings[token].push(
-          (slot << entryShift) | (index << 1) | (keywords[index]!.length > 1 ? 1 : 0),
-        );
+        const entry = (slot << entryShift) | (index << 1) | (keywords[index]!.length > 1 ? 1 : 0);
+        if (cells) {
+          for (const cell of cells) bucket(nearbyPostings, token * nearbyCellSpace + cell).push(entry);
+        } else {
+          tokenPostings[token] ??= new PostingList();
+          tokenPostings[token].push(entry);
+        }
       });
     } else {
       path = postWithoutKeywords(slot, compiled);
