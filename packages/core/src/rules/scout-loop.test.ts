@@ -158,6 +158,21 @@ describeWithSharedData('scout loop against a replay marketplace of real Providen
     expect((await s.rules.scout.runOnce()).calls).toBe(1);
   });
 
+  it('reports a failed search, counts its call, and goes on with the other searches', async () => {
+    const { s, marketplace } = setup();
+    const errors: DealScoutEvents['error'][] = [];
+    s.on('error', (event) => errors.push(event));
+    await s.rules.create('alice', { name: 'chairs', keywords: ['chair'] });
+    await s.rules.create('alice', { name: 'tables', keywords: ['table'] });
+    marketplace.failNext(new Error('connection reset by peer'));
+    const summary = await s.rules.scout.runOnce();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.context).toMatch(/scout loop: craigslist search/);
+    expect(summary.queriesPolled).toBe(1);
+    expect(summary.calls).toBe(marketplace.callCount);
+    expect(summary.newListings).toBeGreaterThan(0);
+  });
+
   it('runs on the jobs schedule when enabled', async () => {
     const { s, clock, progress } = setup({ enabled: true, everyMs: 10 * 60_000 });
     await s.rules.create('alice', { name: 'kayaks', keywords: ['kayak'] });

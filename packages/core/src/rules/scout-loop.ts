@@ -78,7 +78,12 @@ export function createScoutLoop(context: RuntimeContext, settings: ScoutLoopSett
     return { used, allowance: remaining <= 0 ? 0 : Math.max(1, Math.floor(remaining / passesLeft)) };
   };
 
-  const pollQuery = async (query: ScoutQuery, allowance: number, ingested: Set<string>) => {
+  const pollQuery = async (
+    query: ScoutQuery,
+    allowance: number,
+    ingested: Set<string>,
+    spent: { calls: number },
+  ) => {
     const entry = (await state.get(markerKey(query)))?.value as QueryMarker | undefined;
     const marker: QueryMarker = entry ?? { newestPostedAt: null, newestIds: [], lastPolledAt: null };
     const client = context.marketplace(query.marketplace);
@@ -87,6 +92,7 @@ export function createScoutLoop(context: RuntimeContext, settings: ScoutLoopSett
     let cursor: string | undefined;
     for (let page = 0; page < settings.maxPagesPerQuery && calls < allowance; page++) {
       calls++;
+      spent.calls++; // counted before the call: a failed call still used the budget
       const result = await client.search({
         ...(query.query ? { query: query.query } : {}),
         ...(query.categories ? { categories: [...query.categories] } : {}),
@@ -157,29 +163,30 @@ export function createScoutLoop(context: RuntimeContext, settings: ScoutLoopSett
       const order = own
         .map((query, i) => ({ query, last: markers[i]?.lastPolledAt ?? '' }))
         .sort((a, b) => (a.last < b.last ? -1 : a.last > b.last ? 1 : 0));
-      let spent = 0;
+      const spent = { calls: 0 };
       for (const { query } of order) {
         if (allowance <= 0) break;
+        const before = spent.calls;
         try {
-          const result = await pollQuery(query, allowance, ingested);
-          allowance -= result.calls;
-          spent += result.calls;
+          const result = await pollQuery(query, allowance, ingested, spent);
           newListings += result.newListings;
           polled++;
         } catch (error) {
           context.reportError(`scout loop: ${marketplace} search '${query.query ?? query.key}'`, error);
           // An exhausted budget or rate limit ends this marketplace's pass; other failures only this search.
           if (DealScoutError.isInstance(error) && error.code === 'RATE_LIMITED') break;
+        } finally {
+          allowance -= spent.calls - before;
         }
         emit(
           polled / queries.length,
           `${marketplace}: polled ${polled} of ${queries.length} searches, ${newListings} new listings`,
         );
       }
-      calls += spent;
+      calls += spent.calls;
       await state.set(budgetKey(marketplace), {
         day: today,
-        used: budget.used + spent,
+        used: budget.used + spent.calls,
       } satisfies BudgetEntry);
     }
     emit(
