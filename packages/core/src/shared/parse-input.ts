@@ -16,7 +16,13 @@ export function toValidationIssues(error: z.ZodError, prefix?: string): Validati
   return error.issues.map((issue) => {
     const field = formatIssuePath(issue.path);
     return {
-      field: prefix ? (field === '(input)' ? prefix : `${prefix}.${field}`) : field,
+      field: !prefix
+        ? field
+        : field === '(input)'
+          ? prefix
+          : field.startsWith('[')
+            ? `${prefix}${field}`
+            : `${prefix}.${field}`,
       message: issue.message,
     };
   });
