@@ -222,6 +222,40 @@ describe('createDiscordChannel errors', () => {
     expect(error.message).toMatch(/global rate limit/);
   });
 
+  it('a global 429 holds every webhook, not just the one that hit it', async () => {
+    let now = 50_000;
+    const other = `https://discord.com/api/v10/webhooks/1111111111111111111/${'t'.repeat(68)}`;
+    let otherCalls = 0;
+    server.use(
+      http.post(other, () => {
+        otherCalls += 1;
+        return HttpResponse.json(messageResponse('8', {}));
+      }),
+    );
+    discord(() =>
+      HttpResponse.json(
+        { message: 'You are being rate limited.', retry_after: 2, global: true },
+        { status: 429, headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' } },
+      ),
+    );
+    const channel = createDiscordChannel({ now: () => now });
+    await sendError(channel.doSend(message(), { idempotencyKey: 'a' }));
+    const held = await sendError(
+      channel.doSend(
+        { ...message(), recipient: { kind: 'discord', webhookUrl: other } },
+        { idempotencyKey: 'b' },
+      ),
+    );
+    expect(held.retryAfterMs).toBe(2000);
+    expect(otherCalls).toBe(0);
+    now += 2000;
+    await channel.doSend(
+      { ...message(), recipient: { kind: 'discord', webhookUrl: other } },
+      { idempotencyKey: 'b' },
+    );
+    expect(otherCalls).toBe(1);
+  });
+
   it('an unreachable Discord is transient and the token stays out of the error', async () => {
     server.use(http.post(executeUrl, () => HttpResponse.error()));
     const error = await sendError(createDiscordChannel().doSend(message(), { idempotencyKey: 'k' }));

@@ -4,7 +4,7 @@ import { createDiscordHttp } from './discord-http';
 import { buildDiscordPayload } from './discord-payload';
 import { createDiscordRateLimitMemory } from './discord-rate-limit-memory';
 import { parseDiscordWebhookUrl } from './discord-webhook-url';
-import { mapDiscordSendError, readResetAfterMs } from './map-discord-error';
+import { isGlobalRateLimit, mapDiscordSendError, readResetAfterMs } from './map-discord-error';
 import { parseSettings } from './parse-settings';
 import { refuseInvalidMessage } from './refuse-invalid-message';
 
@@ -32,6 +32,9 @@ const SettingsSchema = z.object({
   concurrency: z.number().int().min(1).max(50),
   timeoutMs: z.number().int().min(1).max(120_000),
 });
+
+/** The rate-limit memory key for Discord's global limit (not a snowflake, so never a webhook id). */
+const globalBucket = 'global';
 
 const RecipientSchema = z.object({ kind: z.literal('discord'), webhookUrl: z.string() });
 const ChannelOptionsSchema = z
@@ -98,7 +101,8 @@ export function createDiscordChannel(settings: DiscordChannelSettings = {}): Not
         };
       });
 
-      const waitMs = buckets.waitMs(webhook.id);
+      // A global 429 stops every webhook; a per-webhook one only that webhook.
+      const waitMs = Math.max(buckets.waitMs(globalBucket), buckets.waitMs(webhook.id));
       if (waitMs > 0) {
         throw new NotificationDeliveryError({
           message: `Discord webhook ${webhook.id} is rate limited for another ${waitMs} ms`,
@@ -130,6 +134,9 @@ export function createDiscordChannel(settings: DiscordChannelSettings = {}): Not
         remaining: result.status === 429 ? 0 : Number.isFinite(remaining) ? remaining : null,
         resetAfterMs: error?.retryAfterMs ?? readResetAfterMs(result.headers),
       });
+      if (result.status === 429 && isGlobalRateLimit(result.body, result.headers)) {
+        buckets.record(globalBucket, { remaining: 0, resetAfterMs: error?.retryAfterMs ?? null });
+      }
       if (error) throw error;
       const id = (result.body as { id?: unknown } | null)?.id;
       return { providerMessageId: typeof id === 'string' ? id : null };

@@ -36,6 +36,11 @@ export function discordRetryAfterMs(body: DiscordErrorBody, headers: Headers): n
   return fromHeader ?? fromReset;
 }
 
+/** Whether a 429 is Discord's global limit (`"global": true` or `X-RateLimit-Global`), which stops every webhook. */
+export function isGlobalRateLimit(body: unknown, headers: Headers): boolean {
+  return readDiscordErrorBody(body).global || headers.get('x-ratelimit-global') === 'true';
+}
+
 /** `X-RateLimit-Reset-After` (seconds, decimals) in milliseconds, or `null`. */
 export function readResetAfterMs(headers: Headers): number | null {
   const value = Number(headers.get('x-ratelimit-reset-after') ?? Number.NaN);

@@ -75,7 +75,7 @@ describe.skipIf(spec === null)('createTwilioChannel against the CreateMessage sp
   it('posts a form-encoded CreateMessage with Basic auth and returns the message SID', async () => {
     const created = {
       ...(responseExample(spec!, messagesPath, 'post', '201') as object),
-      sid: 'SM' + 'b'.repeat(32),
+      sid: `SM${'b'.repeat(32)}`,
     };
     const received = twilioMessages(() => HttpResponse.json(created, { status: 201 }));
     const twilio = channel({

@@ -8,8 +8,8 @@ import { createTwilioChannel } from './create-twilio-channel';
 // The channel composed into the real runtime: outbox → dispatcher → channel → simulated Twilio,
 // and the dispatcher's reaction to the delivery kinds the channel reports.
 const bodies: URLSearchParams[] = [];
-let answer: () => Response = () =>
-  HttpResponse.json({ sid: `SM${'e'.repeat(32)}`, status: 'queued' }, { status: 201 });
+const created = () => HttpResponse.json({ sid: `SM${'e'.repeat(32)}`, status: 'queued' }, { status: 201 });
+let answer: () => Response = created;
 
 const server = setupServer(
   http.post(messagesUrl, async ({ request }) => {
@@ -20,6 +20,7 @@ const server = setupServer(
 beforeAll(() => server.listen({ onUnhandledFrame: 'error' }));
 afterEach(() => {
   bodies.length = 0;
+  answer = created;
 });
 afterAll(() => server.close());
 
