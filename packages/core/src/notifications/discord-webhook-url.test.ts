@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DiscordWebhookUrlSchema, parseDiscordWebhookUrl } from './discord-webhook-url';
+import { ValidationError } from '../errors/validation-error';
+import { DiscordWebhookUrlSchema, isDiscordWebhookUrl, parseDiscordWebhookUrl } from './discord-webhook-url';
 
 const id = '123456789012345678';
 const token = `AbC-_${'x'.repeat(63)}`;
@@ -7,7 +8,7 @@ const token = `AbC-_${'x'.repeat(63)}`;
 describe('Discord webhook URL validation', () => {
   it('accepts Discord hosts and normalises to discord.com/api/v10', () => {
     for (const host of ['discord.com', 'discordapp.com', 'ptb.discord.com', 'canary.discord.com']) {
-      expect(parseDiscordWebhookUrl(`https://${host}/api/webhooks/${id}/${token}`)?.url).toBe(
+      expect(parseDiscordWebhookUrl(`https://${host}/api/webhooks/${id}/${token}`).url).toBe(
         `https://discord.com/api/v10/webhooks/${id}/${token}`,
       );
     }
@@ -34,12 +35,31 @@ describe('Discord webhook URL validation', () => {
       `https://discord.com/api/webhooks/${id}/${token}#x`,
       `https://discord.com/api/webhooks/${id}/${token}?wait=true`,
       `https://discord.com/api/webhooks/${id}/${token}/../../users/@me`,
+      `https://discord.com:443/api/webhooks/${id}/${token}`,
+      `https://ptb.discordapp.com/api/webhooks/${id}/${token}`,
       `https://discord.com/api/webhooks/abc/${token}`,
       `https://discord.com/api/webhooks/${id}/short`,
       `https://127.0.0.1/api/webhooks/${id}/${token}`,
       'not a url',
     ];
-    for (const url of refused) expect(parseDiscordWebhookUrl(url), url).toBeNull();
+    for (const url of refused) {
+      expect(isDiscordWebhookUrl(url), url).toBe(false);
+      expect(() => parseDiscordWebhookUrl(url), url).toThrow(ValidationError);
+    }
+  });
+
+  it('names what is wrong without echoing the URL, which holds the token', () => {
+    const error = (() => {
+      try {
+        parseDiscordWebhookUrl(`https://evil.com/api/webhooks/${id}/${token}`);
+      } catch (thrown) {
+        return thrown as ValidationError;
+      }
+      return null;
+    })();
+    expect(error?.field).toBe('webhookUrl');
+    expect(error?.message).toContain('must be on discord.com');
+    expect(error?.message).not.toContain(token);
   });
 
   it('reports an invalid URL as a schema issue without echoing it', () => {

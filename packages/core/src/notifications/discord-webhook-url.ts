@@ -1,77 +1,103 @@
 import { z } from 'zod';
+import { ValidationError } from '../errors/validation-error';
 
 /**
- * Hosts that serve Discord's execute-webhook endpoint. `discordapp.com` is Discord's former
- * domain and still answers; `ptb.` and `canary.` are its client test channels. Nothing else is
- * accepted, so a stored "webhook URL" can never make the SDK call an arbitrary host.
+ * The one Discord webhook URL validator of the SDK: core refuses anything else before storing or
+ * calling a URL, and `@deal-scout/discord` uses the same rules, so a stored "webhook URL" can
+ * never make the SDK reach another host.
  */
-const discordHosts = new Set([
-  'discord.com',
-  'ptb.discord.com',
-  'canary.discord.com',
-  'discordapp.com',
-  'ptb.discordapp.com',
-  'canary.discordapp.com',
-]);
 
-/** `/api`, an optional `/v<n>`, `/webhooks/<snowflake id>/<token>`. */
-const webhookPath = /^\/api(?:\/v\d{1,2})?\/webhooks\/(\d{17,20})\/([A-Za-z0-9_-]{60,100})\/?$/;
-
-/** A parsed Discord webhook URL. `token` is a secret: never log it. */
-export type DiscordWebhookParts = {
+/** A Discord webhook, parsed from its URL. */
+export type DiscordWebhook = {
+  /** The webhook's snowflake id. Not secret. */
   readonly id: string;
+  /** The webhook token: whoever holds it can post to the channel. Never log it. */
   readonly token: string;
-  /** The thread to post into, when the URL carried `?thread_id=`. */
+  /** The thread to post into, when the URL carried `?thread_id=`; else `null`. */
   readonly threadId: string | null;
-  /** The same webhook on `https://discord.com/api/v10/…`, the form the SDK stores and calls. */
+  /**
+   * The canonical execute URL, `https://discord.com/api/v10/webhooks/{id}/{token}`, with
+   * `?thread_id=` when the URL named a thread: the form preferences store and channels call.
+   */
   readonly url: string;
 };
 
-/**
- * Parses a Discord webhook URL strictly: `https:` only, one of Discord's own hosts, no port, no
- * credentials, no fragment, the `/api[/vN]/webhooks/{id}/{token}` path, and no query except
- * `thread_id`. Returns `null` for anything else (the reason is deliberately not echoed, since the
- * input may contain a token).
- */
-export function parseDiscordWebhookUrl(input: string): DiscordWebhookParts | null {
-  if (typeof input !== 'string' || input.length > 500) return null;
+/** Discord's own hosts: `discordapp.com` is its former domain, `canary.`/`ptb.` its test clients. */
+const allowedHosts = new Set(['discord.com', 'discordapp.com', 'canary.discord.com', 'ptb.discord.com']);
+// `/api/webhooks/{id}/{token}`, optionally versioned (`/api/v10/…`). Snowflakes are 17–20 digits
+// today; tokens are URL-safe base64 (68 characters now), bounded so nothing else fits.
+const pathPattern = /^\/api(?:\/v\d{1,2})?\/webhooks\/(\d{17,20})\/([A-Za-z0-9_-]{20,100})$/;
+// Scheme, optional userinfo, host and optional port as written, before any normalisation.
+const authorityPattern = /^https:\/\/([^/?#]*)/i;
+
+/** `null` without a query, the thread id for exactly `?thread_id={snowflake}`, else `undefined`. */
+function readThreadId(url: URL, raw: string): string | null | undefined {
+  if (url.search === '') return raw.includes('?') ? undefined : null;
+  const entries = [...url.searchParams];
+  const [entry] = entries;
+  if (entries.length !== 1 || entry?.[0] !== 'thread_id' || !/^\d{17,20}$/.test(entry[1])) return undefined;
+  return entry[1];
+}
+
+/** The parsed webhook, or what is wrong with the value (never echoing it: it holds the token). */
+function findProblem(value: unknown): string | DiscordWebhook {
+  if (typeof value !== 'string') return 'must be a string';
+  if (value.length > 500) return 'must be at most 500 characters';
+  const raw = value.trim();
+  const authority = authorityPattern.exec(raw)?.[1];
+  if (authority === undefined) return 'must be an https:// URL';
+  if (authority.includes('@')) return 'must not contain credentials';
+  if (authority.includes(':')) return 'must not name a port';
   let url: URL;
   try {
-    url = new URL(input.trim());
+    url = new URL(raw);
   } catch {
-    return null;
+    return 'must be a valid URL';
   }
-  if (url.protocol !== 'https:' || url.port !== '' || url.username !== '' || url.password !== '') return null;
-  if (url.hash !== '' || !discordHosts.has(url.hostname.toLowerCase())) return null;
-  const match = webhookPath.exec(url.pathname);
-  if (!match) return null;
-  let threadId: string | null = null;
-  for (const [key, value] of url.searchParams) {
-    if (key !== 'thread_id' || !/^\d{17,20}$/.test(value) || threadId !== null) return null;
-    threadId = value;
+  if (!allowedHosts.has(url.hostname)) {
+    return 'must be on discord.com, discordapp.com, canary.discord.com or ptb.discord.com';
   }
+  if (url.hash !== '' || raw.includes('#')) return 'must not have a fragment';
+  const threadId = readThreadId(url, raw);
+  if (threadId === undefined) return 'must not have a query string other than one thread_id={snowflake}';
+  const match = pathPattern.exec(url.pathname);
+  // The raw path must already be canonical: `URL` resolves `..` and percent-escapes, which could
+  // otherwise smuggle a different path past the pattern.
+  if (!match || !raw.endsWith(`${url.pathname}${url.search}`)) return 'must be /api/webhooks/{id}/{token}';
   const [, id, token] = match as unknown as [string, string, string];
-  const normalised = `https://discord.com/api/v10/webhooks/${id}/${token}${threadId ? `?thread_id=${threadId}` : ''}`;
-  return { id, token, threadId, url: normalised };
+  const base = `https://discord.com/api/v10/webhooks/${id}/${token}`;
+  return { id, token, threadId, url: threadId === null ? base : `${base}?thread_id=${threadId}` };
 }
 
-/** True when `input` is a Discord webhook URL {@link parseDiscordWebhookUrl} accepts. */
-export function isDiscordWebhookUrl(input: string): boolean {
-  return parseDiscordWebhookUrl(input) !== null;
+/**
+ * Parses a Discord webhook URL strictly: `https` only; host exactly `discord.com`,
+ * `discordapp.com`, `canary.discord.com` or `ptb.discord.com`; path
+ * `/api[/vN]/webhooks/{snowflake}/{token}`; no credentials, no port, no fragment, and no query
+ * except a single `thread_id={snowflake}`.
+ *
+ * @throws ValidationError (field `webhookUrl`) naming what is wrong, never echoing the URL.
+ */
+export function parseDiscordWebhookUrl(value: unknown): DiscordWebhook {
+  const problem = findProblem(value);
+  if (typeof problem === 'string') {
+    throw new ValidationError({
+      issues: [{ field: 'webhookUrl', message: problem }],
+      subject: 'Discord webhook URL',
+      source: 'discord',
+    });
+  }
+  return problem;
 }
 
-/** A Discord webhook URL, validated strictly and normalised to `https://discord.com/api/v10/…`. */
-export const DiscordWebhookUrlSchema = z
-  .string()
-  .max(500)
-  .transform((value, ctx) => {
-    const parsed = parseDiscordWebhookUrl(value);
-    if (!parsed) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'must be an https Discord webhook URL (https://discord.com/api/webhooks/{id}/{token})',
-      });
-      return z.NEVER;
-    }
-    return parsed.url;
-  });
+/** True when {@link parseDiscordWebhookUrl} would accept the value. */
+export function isDiscordWebhookUrl(value: unknown): boolean {
+  return typeof findProblem(value) !== 'string';
+}
+
+/** The same rules as a zod schema (for preference inputs); outputs the canonical URL. */
+export const DiscordWebhookUrlSchema = z.string().transform((value, context) => {
+  const problem = findProblem(value);
+  if (typeof problem !== 'string') return problem.url;
+  context.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
+});

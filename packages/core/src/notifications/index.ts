@@ -10,7 +10,7 @@ export { dueDigests, type OpenDigest } from './digests/digest-index';
 export { digestSweepJob, runDigestSweep } from './digests/digest-job';
 export { type DigestFrequency, type DigestPeriod, digestPeriodFor } from './digests/digest-period';
 export {
-  type DiscordWebhookParts,
+  type DiscordWebhook,
   DiscordWebhookUrlSchema,
   isDiscordWebhookUrl,
   parseDiscordWebhookUrl,

@@ -213,6 +213,8 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
     const queue = queues.get(kind);
     return queue !== undefined && queue.queue.size <= queue.target / 2;
   };
+  /** Most entries one claim takes; a channel needing more is refilled on the next pass. */
+  const maxClaim = 250;
   const hungryAndLow = () => [...hungry].filter(lowOnWork);
   /** Wakes the loop to claim for `kinds` (all channels by default). */
   const requestFill = (kinds: Iterable<ChannelKind> = queues.keys()) => {
@@ -254,12 +256,17 @@ export function createDispatcher(deps: NotificationsDeps): Dispatcher {
 
   async function fill(kinds: Iterable<ChannelKind> = queues.keys()): Promise<OutboxEntry[]> {
     const claimed: OutboxEntry[] = [];
+    let first = true;
     for (const kind of kinds) {
       const queue = queues.get(kind);
       if (!queue) continue;
-      // Storage contracts page at most 1,000 rows per call (PageRequestV1); a bigger queue fills over passes.
-      const room = Math.min(1000, queue.target - (queue.queue.size + queue.queue.pending));
+      // Claims are capped (storage contracts page at most 1,000 rows per call, and smaller
+      // claims start sending sooner) and the event loop gets a turn between channels, so a large
+      // claim for one channel does not hold up sends already queued on the others.
+      const room = Math.min(maxClaim, queue.target - (queue.queue.size + queue.queue.pending));
       if (room <= 0) continue;
+      if (!first) await new Promise<void>((resolve) => setImmediate(resolve));
+      first = false;
       try {
         const entries = await storage.outbox.claim({
           workerId,

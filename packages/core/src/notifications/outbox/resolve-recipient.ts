@@ -1,6 +1,6 @@
 import type { ChannelRecipientV1 } from '../../channel/v1/notification-channel-v1';
 import type { ChannelKind } from '../channel-kind';
-import { parseDiscordWebhookUrl } from '../discord-webhook-url';
+import { isDiscordWebhookUrl, parseDiscordWebhookUrl } from '../discord-webhook-url';
 import type { NotificationPreferences } from '../notification-preferences';
 import type { OutboxPayload } from './outbox-payload';
 
@@ -22,8 +22,10 @@ export function resolveRecipient(
     case 'sms':
       return addresses.phone && !addresses.phoneInvalid ? { kind: 'sms', phone: addresses.phone } : null;
     case 'discord': {
-      const parsed = addresses.discordWebhookUrl ? parseDiscordWebhookUrl(addresses.discordWebhookUrl) : null;
-      return parsed ? { kind: 'discord', webhookUrl: parsed.url } : null;
+      const url = addresses.discordWebhookUrl;
+      return url && isDiscordWebhookUrl(url)
+        ? { kind: 'discord', webhookUrl: parseDiscordWebhookUrl(url).url }
+        : null;
     }
     case 'push': {
       const subscription = addresses.pushSubscriptions.find((sub) => sub.endpoint === payload.pushEndpoint);

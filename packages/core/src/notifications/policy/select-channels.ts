@@ -1,6 +1,6 @@
 import type { DealAlertRule } from '../../rules/deal-alert-rule';
 import type { ChannelKind } from '../channel-kind';
-import { parseDiscordWebhookUrl } from '../discord-webhook-url';
+import { isDiscordWebhookUrl } from '../discord-webhook-url';
 import type { NotificationPreferences } from '../notification-preferences';
 
 /** Why a channel was left out. */
@@ -21,7 +21,7 @@ export function channelAddressState(
       return addresses.phoneInvalid ? 'address_invalid' : 'ok';
     case 'discord':
       if (!addresses.discordWebhookUrl) return 'no_address';
-      return parseDiscordWebhookUrl(addresses.discordWebhookUrl) ? 'ok' : 'address_invalid';
+      return isDiscordWebhookUrl(addresses.discordWebhookUrl) ? 'ok' : 'address_invalid';
     case 'push':
       return addresses.pushSubscriptions.length > 0 ? 'ok' : 'no_address';
   }
