@@ -165,3 +165,21 @@ describe.each(engines)('reference server on $name', ({ env }) => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 });
+
+describe('rate limits', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ RATE_LIMIT_PER_MINUTE: '5' });
+  }, 120_000);
+  afterAll(async () => server?.stop());
+
+  it('answers the request over the per-minute limit with a 429 problem and Retry-After', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await server.request('/health')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const limited = await server.request('/health');
+    expect(limited.headers.get('content-type')).toBe('application/problem+json');
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect((await limited.json()).code).toBe('RATE_LIMITED');
+  });
+});

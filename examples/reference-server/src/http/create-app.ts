@@ -92,7 +92,8 @@ export function createApp(deps: AppDependencies): App {
     });
   app.use(
     '*',
-    limited((c) => `ip:${c.req.header('x-forwarded-for')?.split(',')[0]?.trim() || clientAddress(c)}`),
+    // The socket address, not X-Forwarded-For: a client-supplied header must not pick its own bucket.
+    limited((c) => `ip:${clientAddress(c)}`),
   );
 
   const auth = requireAuth(deps.tokens);
@@ -100,11 +101,9 @@ export function createApp(deps: AppDependencies): App {
     if (publicPaths.some((pattern) => pattern.test(c.req.path))) return next();
     return auth(c, next);
   });
-  app.use('*', async (c, next) => {
-    const caller = c.get('caller');
-    if (!caller) return next();
-    return limited(() => `user:${caller.userId}`)(c, next);
-  });
+  // One limiter (one counter store) per key space, built once: per IP above, per user here.
+  const perUser = limited((c) => `user:${c.get('caller')?.userId ?? 'anonymous'}`);
+  app.use('*', async (c, next) => (c.get('caller') ? perUser(c, next) : next()));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
