@@ -164,7 +164,10 @@ export function createPricingService(
       const listing = await stored(listingId);
       const { limit } = parseInput(LimitSchema, options, { subject: 'comparables options' });
       const evaluation = await evaluate(listing, false);
-      const used = evaluation.comparables.used.slice(0, limit);
+      // Sellers compare against the most similar items first; the statistics weigh recency too.
+      const used = [...evaluation.comparables.used]
+        .sort((a, b) => b.similarity - a.similarity || b.weight - a.weight)
+        .slice(0, limit);
       const found = await context.storage.listings.getMany(used.map((match) => match.listingId));
       return toComparables(used, new Map(found.map((item) => [item.id, item.title])), listing.price.currency);
     },
