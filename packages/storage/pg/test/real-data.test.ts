@@ -23,7 +23,11 @@ describeWithSharedData('real Craigslist listings through createDealScout on PGli
       const again = await scout.ingest(listings);
       const expectedAgain = await reference.ingest(listings);
       expect(again.created).toBe(0);
-      expect({ unchanged: again.unchanged, updated: again.updated, priceChanged: again.priceChanged }).toEqual({
+      expect({
+        unchanged: again.unchanged,
+        updated: again.updated,
+        priceChanged: again.priceChanged,
+      }).toEqual({
         unchanged: expectedAgain.unchanged,
         updated: expectedAgain.updated,
         priceChanged: expectedAgain.priceChanged,
