@@ -8,10 +8,14 @@ import {
   type NotificationChannelV1,
   type StorageV1,
 } from '@deal-scout/core';
+import { createDiscordChannel } from '@deal-scout/discord';
 import { createEbayMarketplace, ebaySettingsFromEnv } from '@deal-scout/ebay';
+import { createEmailChannel } from '@deal-scout/email';
 import { createFacebookMarketplace } from '@deal-scout/facebook';
 import { createPgliteStorage, createPgStorage } from '@deal-scout/pg';
 import { loadProvidenceListings, loadVehicleListings, sharedDataAvailable } from '@deal-scout/testkit';
+import { createTwilioChannel } from '@deal-scout/twilio';
+import { createWebPushChannel } from '@deal-scout/web-push';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Env } from './env';
@@ -54,6 +58,22 @@ async function replayMarketplace(): Promise<MarketplaceAdapterV1[]> {
   return [createReplayMarketplace({ marketplaceId: 'craigslist', listings })];
 }
 
+/**
+ * A real provider for each channel whose credentials are set (each package reads its own
+ * variables), and a channel that records and logs for the others.
+ */
+function composeChannels(env: Env, logger: Logger): NotificationChannelV1[] {
+  const real: Partial<Record<ChannelKind, () => NotificationChannelV1>> = {
+    ...(env.TWILIO_ACCOUNT_SID ? { sms: () => createTwilioChannel() } : {}),
+    ...(env.SMTP_URL ? { email: () => createEmailChannel() } : {}),
+    ...(env.VAPID_PRIVATE_KEY ? { push: () => createWebPushChannel() } : {}),
+    ...(env.DISCORD_ENABLED === 'true' ? { discord: () => createDiscordChannel() } : {}),
+  };
+  return (['email', 'sms', 'discord', 'push'] as ChannelKind[]).map(
+    (kind) => real[kind]?.() ?? createLoggingChannel(kind, logger),
+  );
+}
+
 /** eBay and Facebook, when their credentials are set (validated by `EnvSchema` first). */
 function officialMarketplaces(env: Env): MarketplaceAdapterV1[] {
   const adapters: MarketplaceAdapterV1[] = [];
@@ -88,9 +108,7 @@ export async function composeScout(
 ): Promise<ComposedScout> {
   const { storage, name: storageName, close: closeStorage } = await composeStorage(env);
   const marketplaces = [...(await replayMarketplace()), ...officialMarketplaces(env)];
-  const channels: NotificationChannelV1[] = (['email', 'sms', 'discord', 'push'] as ChannelKind[]).map(
-    (kind) => createLoggingChannel(kind, logger),
-  );
+  const channels = composeChannels(env, logger);
   const scout = createDealScout({
     storage,
     marketplaces,
