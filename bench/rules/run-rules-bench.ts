@@ -58,8 +58,8 @@ type SizeResult = {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  p50CpuMs: number;
-  p99CpuMs: number;
+  p50BestOf3Ms: number;
+  p99BestOf3Ms: number;
   matchesPerListing: number;
   agreement: string;
   paths: Record<string, number>;
@@ -90,16 +90,17 @@ async function measureSize(count: number, listings: readonly Listing[]): Promise
   });
   const indexMs = ms(start);
   const sorted = [...times].sort((a, b) => a - b);
-  // The same listings again, timed by this thread's CPU time: on a shared machine the wall-clock
-  // tail also holds time the process spent waiting for a core.
-  const cpuTimes = new Float64Array(listings.length);
-  listings.forEach((listing, i) => {
-    const before = process.threadCpuUsage();
-    index.match(listing);
-    const after = process.threadCpuUsage();
-    cpuTimes[i] = (after.user - before.user + after.system - before.system) / 1000;
-  });
-  const cpuSorted = [...cpuTimes].sort((a, b) => a - b);
+  // Each listing twice more: the fastest of its three timings drops the time the process spent
+  // waiting for a core on this shared machine (thread CPU time cannot: it counts in 4 ms ticks).
+  const bestTimes = Float64Array.from(times);
+  for (let round = 0; round < 2; round++) {
+    listings.forEach((listing, i) => {
+      const t = performance.now();
+      index.match(listing);
+      bestTimes[i] = Math.min(bestTimes[i]!, performance.now() - t);
+    });
+  }
+  const bestSorted = [...bestTimes].sort((a, b) => a - b);
   const indexListingsPerSec = listings.length / (indexMs / 1000);
   log(`${label} index: ${indexListingsPerSec.toFixed(0)} listings/s`);
 
@@ -149,8 +150,8 @@ async function measureSize(count: number, listings: readonly Listing[]): Promise
     p50Ms: Number(quantileSorted(sorted, 0.5).toFixed(4)),
     p99Ms: Number(quantileSorted(sorted, 0.99).toFixed(4)),
     maxMs: Number(sorted.at(-1)!.toFixed(3)),
-    p50CpuMs: Number(quantileSorted(cpuSorted, 0.5).toFixed(4)),
-    p99CpuMs: Number(quantileSorted(cpuSorted, 0.99).toFixed(4)),
+    p50BestOf3Ms: Number(quantileSorted(bestSorted, 0.5).toFixed(4)),
+    p99BestOf3Ms: Number(quantileSorted(bestSorted, 0.99).toFixed(4)),
     matchesPerListing: Number((matches / listings.length).toFixed(2)),
     agreement: `${sampled - disagreements}/${sampled}`,
     paths: {
@@ -213,7 +214,7 @@ console.table(
     speedup: `${r.speedup}×`,
     'p50 ms': r.p50Ms,
     'p99 ms': r.p99Ms,
-    'p99 CPU ms': r.p99CpuMs,
+    'p99 best of 3 ms': r.p99BestOf3Ms,
     'matches/listing': r.matchesPerListing,
     agreement: r.agreement,
   })),
