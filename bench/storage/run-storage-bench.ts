@@ -5,7 +5,8 @@
  * in-memory store and writes bench/results/storage.json.
  *
  * Env: DATABASE_URL (PostgreSQL; skipped when unset), STORAGE_BENCH_LISTINGS (default 50000),
- * STORAGE_BENCH_QUERIES (default 300), STORAGE_BENCH_WRITERS (parallel PostgreSQL writers,
+ * STORAGE_BENCH_QUERIES (default 300), STORAGE_BENCH_ENGINES (default `memory,pglite,postgres`),
+ * STORAGE_BENCH_WRITERS (parallel PostgreSQL writers,
  * default 4), DEAL_SCOUT_SHARED_DIR (the real data). The machine's load average is recorded with
  * the results: on a shared machine throughput varies with it.
  */
@@ -31,6 +32,8 @@ const batchSize = 500;
 const pageSize = 100;
 const targetPostgresListingsPerSec = 10_000;
 const databaseUrl = process.env.DATABASE_URL;
+/** Which engines to run (memory is the baseline and always runs). */
+const engines = new Set((process.env.STORAGE_BENCH_ENGINES ?? 'memory,pglite,postgres').split(','));
 /** Writers for the parallel PostgreSQL ingest (a server takes batches from several processes). */
 const parallelWriters = Number(process.env.STORAGE_BENCH_WRITERS ?? 4);
 
@@ -144,15 +147,17 @@ async function main(): Promise<void> {
   log('memory');
   results.memory = await measure('memory', createMemoryStorage(), listings);
 
-  log('pglite (in-memory data directory)');
-  const pglite = createPgliteStorage();
-  try {
-    results.pglite = await measure('pglite', pglite, listings);
-  } finally {
-    await pglite.close();
+  if (engines.has('pglite')) {
+    log('pglite (in-memory data directory)');
+    const pglite = createPgliteStorage();
+    try {
+      results.pglite = await measure('pglite', pglite, listings);
+    } finally {
+      await pglite.close();
+    }
   }
 
-  if (databaseUrl) {
+  if (databaseUrl && engines.has('postgres')) {
     log('postgres');
     const pool = new pg.Pool({ connectionString: databaseUrl, max: Math.max(2, parallelWriters) });
     pool.on('error', () => undefined);

@@ -46,11 +46,48 @@ export function findUnstorable(value: unknown, json: boolean, path = ''): [strin
   }
 }
 
+/**
+ * Whether PostgreSQL would reject or alter a string: it holds a NUL or a lone surrogate. Uses the
+ * engine's native `isWellFormed` (Node.js 20+; not yet in the ES2023 type library).
+ */
+const isUnstorableText = (text: string) =>
+  text.includes('\u0000') || !(text as string & { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Whether {@link findUnstorable} would find something; the fast path of every write, which
+ * builds no paths (they are only worked out for the error).
+ */
+function hasUnstorable(value: unknown, json: boolean): boolean {
+  switch (typeof value) {
+    case 'string':
+      return isUnstorableText(value);
+    case 'number':
+      return json && !Number.isFinite(value);
+    case 'boolean':
+    case 'undefined':
+      return false;
+    case 'object': {
+      if (value === null) return false;
+      if (Array.isArray(value)) return value.some((item) => hasUnstorable(item, json));
+      const prototype = Object.getPrototypeOf(value);
+      if (json && prototype !== Object.prototype && prototype !== null) return true;
+      for (const key in value) {
+        if (isUnstorableText(key) || hasUnstorable((value as Record<string, unknown>)[key], json))
+          return true;
+      }
+      return false;
+    }
+    default:
+      return json;
+  }
+}
+
 /** Throws a `ValidationError` naming the field when {@link findUnstorable} finds something. */
 export function assertStorable(
   value: unknown,
   options: { readonly subject: string; readonly json?: boolean; readonly field?: string },
 ): void {
+  if (!hasUnstorable(value, options.json ?? false)) return;
   const found = findUnstorable(value, options.json ?? false, options.field ?? '');
   if (!found) return;
   throw new ValidationError({
