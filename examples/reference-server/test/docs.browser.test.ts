@@ -39,7 +39,7 @@ describe.runIf(available)('/docs in headless Chromium', () => {
       // The reference renders tag sections lazily: open "Deal alert rules" from the sidebar.
       await page.getByText('Deal alert rules', { exact: true }).first().click({ timeout: 150_000 });
       await page.getByText('Test a rule against stored listings').first().waitFor({ timeout: 150_000 });
-      const text = await page.locator('body').innerText();
+      const text = (await page.locator('body').textContent()) ?? '';
       expect(text).toContain('Deal Scout reference server');
       expect(text).toMatch(/Create a rule/);
       expect(text).toMatch(/Test a rule against stored listings/);

@@ -1,5 +1,7 @@
 import EventEmitter from 'eventemitter3';
 import { z } from 'zod';
+import { createMarketplacesService, type MarketplacesService } from '../accounts/create-marketplaces-service';
+import type { MarketplacesSettings } from '../accounts/marketplaces-settings';
 import type { NotificationChannelV1 } from '../channel/v1/notification-channel-v1';
 import type { ClockV1 } from '../clock/v1/clock-v1';
 import { ConfigurationError } from '../errors/configuration-error';
@@ -11,11 +13,6 @@ import type { MarketplaceAdapterV1 } from '../marketplace/v1/marketplace-adapter
 import { createMemoryJobs } from '../memory/jobs';
 import { createMemorySearchIndex } from '../memory/search';
 import { createMemoryStorage } from '../memory/storage';
-import {
-  createMarketplacesService,
-  type MarketplacesService,
-} from '../accounts/create-marketplaces-service';
-import type { MarketplacesSettings } from '../accounts/marketplaces-settings';
 import type { ChannelKind } from '../notifications/channel-kind';
 import {
   createNotificationsService,
@@ -23,9 +20,9 @@ import {
 } from '../notifications/create-notifications-service';
 import type { NotificationsSettings } from '../notifications/notifications-settings';
 import { createPricingService, type PricingService } from '../pricing/pricing-service';
+import type { PricingSettings } from '../pricing/pricing-settings';
 import { createRulesService, type RulesService } from '../rules/rules-service';
 import type { RulesSettings } from '../rules/rules-settings';
-import type { PricingSettings } from '../pricing/pricing-settings';
 import type { SearchIndexV1 } from '../search/v1/search-index-v1';
 import { parseInput } from '../shared/parse-input';
 import type { PricePointV1 } from '../storage/v1/listing-repository-v1';
