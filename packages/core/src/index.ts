@@ -4,6 +4,7 @@
  */
 
 export * from './accounts';
+export * from './channel';
 export type * from './channel/v1';
 export type { ClockV1 } from './clock/v1';
 export * from './errors';

@@ -1,4 +1,9 @@
-import { type NotificationChannelV1, NotificationDeliveryError, parseInput } from '@deal-scout/core';
+import {
+  type NotificationChannelV1,
+  NotificationDeliveryError,
+  parseInput,
+  refuseInvalidMessage,
+} from '@deal-scout/core';
 import { z } from 'zod';
 import { createDiscordHttp } from './discord-http';
 import { buildDiscordPayload } from './discord-payload';
@@ -6,7 +11,6 @@ import { createDiscordRateLimitMemory } from './discord-rate-limit-memory';
 import { parseDiscordWebhookUrl } from './discord-webhook-url';
 import { isGlobalRateLimit, mapDiscordSendError, readResetAfterMs } from './map-discord-error';
 import { parseSettings } from './parse-settings';
-import { refuseInvalidMessage } from './refuse-invalid-message';
 
 /** Settings of {@link createDiscordChannel}. Discord webhooks need no credentials. */
 export type DiscordChannelSettings = {
@@ -84,7 +88,7 @@ export function createDiscordChannel(settings: DiscordChannelSettings = {}): Not
     capabilities: { idempotentSends: false, html: false, images: true },
     limits: { concurrency: resolved.concurrency, intervalCap: resolved.requestsPerSecond, intervalMs: 1000 },
     async doSend(message, options) {
-      const { webhook, payload, channelOptions } = refuseInvalidMessage(() => {
+      const { webhook, payload, channelOptions } = refuseInvalidMessage('discord', () => {
         const recipient = parseInput(RecipientSchema, message.recipient, {
           subject: 'Discord message',
           source: 'discord',

@@ -1,5 +1,4 @@
-import { type DeliveryFailureKind, NotificationDeliveryError } from '@deal-scout/core';
-import { parseRetryAfterMs } from './retry-after';
+import { type DeliveryFailureKind, NotificationDeliveryError, parseRetryAfterMs } from '@deal-scout/core';
 
 /** Discord's error body: `{ code, message, errors? }`, plus `retry_after`/`global` on 429. */
 type DiscordErrorBody = {

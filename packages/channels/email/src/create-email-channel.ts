@@ -1,4 +1,8 @@
-import { type NotificationChannelV1, NotificationDeliveryError } from '@deal-scout/core';
+import {
+  type NotificationChannelV1,
+  NotificationDeliveryError,
+  refuseInvalidMessage,
+} from '@deal-scout/core';
 import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { z } from 'zod';
@@ -6,7 +10,6 @@ import { messageIdFor, parseEmailMessage } from './email-message';
 import { resolveSmtpOptions, type SmtpSettings } from './email-settings';
 import { mapSmtpError } from './map-smtp-error';
 import { defaultEnvironment, parseSettings } from './parse-settings';
-import { refuseInvalidMessage } from './refuse-invalid-message';
 
 /** What the channel needs from a transport: nodemailer's `Transporter` fits. */
 export type EmailTransport = {
@@ -77,7 +80,7 @@ export function createEmailChannel(settings: EmailChannelSettings = {}): EmailCh
     capabilities: { idempotentSends: false, html: true, images: true },
     limits: { concurrency: maxConnections, intervalCap: resolved.messagesPerSecond, intervalMs: 1000 },
     async doSend(message, options) {
-      const email = refuseInvalidMessage(() => parseEmailMessage(message));
+      const email = refuseInvalidMessage('email', () => parseEmailMessage(message));
       if (options.signal?.aborted) {
         throw new NotificationDeliveryError({
           message: 'the send was aborted',

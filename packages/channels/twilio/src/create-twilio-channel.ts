@@ -1,8 +1,12 @@
-import { type NotificationChannelV1, PhoneNumberSchema, parseInput } from '@deal-scout/core';
+import {
+  type NotificationChannelV1,
+  PhoneNumberSchema,
+  parseInput,
+  refuseInvalidMessage,
+} from '@deal-scout/core';
 import { z } from 'zod';
 import { mapTwilioSendError, mapTwilioTransportFailure } from './map-twilio-error';
 import { defaultEnvironment, parseSettings } from './parse-settings';
-import { refuseInvalidMessage } from './refuse-invalid-message';
 import { resolveTwilioCredentials, type TwilioCredentialSettings } from './twilio-credentials';
 import { createTwilioHttp } from './twilio-http';
 
@@ -117,7 +121,7 @@ export function createTwilioChannel(settings: TwilioChannelSettings = {}): Notif
       ...limits,
     },
     async doSend(message, options) {
-      const sms = refuseInvalidMessage(() =>
+      const sms = refuseInvalidMessage('twilio', () =>
         parseInput(SmsMessageSchema, message, { subject: 'SMS message', source: 'twilio' }),
       );
       const form = new URLSearchParams();

@@ -6,13 +6,13 @@ import {
   NotificationDeliveryError,
   PhoneNumberSchema,
   parseInput,
+  parseRetryAfterMs,
   RateLimitedError,
   ValidationError,
 } from '@deal-scout/core';
 import { z } from 'zod';
 import { readTwilioErrorBody, twilioErrorCodeToFailureKind } from './map-twilio-error';
 import { defaultEnvironment, parseSettings } from './parse-settings';
-import { parseRetryAfterMs } from './retry-after';
 import { resolveTwilioCredentials, type TwilioCredentialSettings } from './twilio-credentials';
 import { createTwilioHttp, type TwilioHttpFailure, type TwilioHttpResponse } from './twilio-http';
 

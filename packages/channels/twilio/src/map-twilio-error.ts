@@ -1,5 +1,4 @@
-import { type DeliveryFailureKind, NotificationDeliveryError } from '@deal-scout/core';
-import { parseRetryAfterMs } from './retry-after';
+import { type DeliveryFailureKind, NotificationDeliveryError, parseRetryAfterMs } from '@deal-scout/core';
 import type { TwilioHttpFailure, TwilioHttpResponse } from './twilio-http';
 
 /** Twilio's documented error body: `{ code, message, more_info, status }`. */

@@ -4,13 +4,13 @@ import {
   NotificationDeliveryError,
   PushSubscriptionSchema,
   parseInput,
+  refuseInvalidMessage,
 } from '@deal-scout/core';
 import webpush from 'web-push';
 import { z } from 'zod';
 import { hostOf, mapPushError } from './map-push-error';
 import { defaultEnvironment, parseSettings, type SettingsEnvironment } from './parse-settings';
 import { buildPushPayload } from './push-payload';
-import { refuseInvalidMessage } from './refuse-invalid-message';
 
 /** How soon the push service should wake the device (RFC 8030 §5.3). */
 export type PushUrgency = 'very-low' | 'low' | 'normal' | 'high';
@@ -123,7 +123,7 @@ export function createWebPushChannel(settings: WebPushChannelSettings = {}): Not
     capabilities: { idempotentSends: false, html: false, images: true },
     limits: { concurrency: resolved.concurrency, intervalCap: resolved.requestsPerSecond, intervalMs: 1000 },
     async doSend(message, options) {
-      const { subscription, pushOptions, payload } = refuseInvalidMessage(() => ({
+      const { subscription, pushOptions, payload } = refuseInvalidMessage('web-push', () => ({
         subscription: parseInput(RecipientSchema, message.recipient, {
           subject: 'push message',
           source: 'web-push',

@@ -1,5 +1,4 @@
-import { type DeliveryFailureKind, NotificationDeliveryError } from '@deal-scout/core';
-import { parseRetryAfterMs } from './retry-after';
+import { type DeliveryFailureKind, NotificationDeliveryError, parseRetryAfterMs } from '@deal-scout/core';
 
 /**
  * Maps a push service's answer (RFC 8030): 404 and 410 mean the subscription expired or was

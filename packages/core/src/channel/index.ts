@@ -1,0 +1,2 @@
+export { parseRetryAfterMs } from './parse-retry-after';
+export { refuseInvalidMessage } from './refuse-invalid-message';
