@@ -1,37 +1,13 @@
 import { z } from 'zod';
-import { CategoryIdSchema } from '../listing/categories';
-import { ConditionSchema } from '../listing/condition';
 import type { Listing } from '../listing/listing';
-import { ListingStatusSchema } from '../listing/listing';
-import { MoneySchema } from '../listing/money';
+import { SearchQuerySchema } from '../search/search-query-schema';
 import type { SearchQueryV1 } from '../search/v1/search-index-v1';
 import { parseInput } from '../shared/parse-input';
 import type { RuntimeContext } from './runtime-context';
 
-/** A listing search as hosts send it; validated before it reaches the search index. */
-export const ListingSearchQuerySchema = z.object({
-  text: z.string().trim().min(1).max(500).optional(),
-  fuzzy: z.boolean().optional(),
-  filters: z
-    .object({
-      categories: z.array(CategoryIdSchema).max(50).optional(),
-      conditions: z.array(ConditionSchema).optional(),
-      marketplaces: z.array(z.string().min(1).max(32)).max(20).optional(),
-      statuses: z.array(ListingStatusSchema).optional(),
-      minPrice: MoneySchema.optional(),
-      maxPrice: MoneySchema.optional(),
-      near: z
-        .object({
-          point: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }),
-          radiusMi: z.number().positive().max(12_500),
-        })
-        .optional(),
-    })
-    .optional(),
-  sort: z.enum(['relevance', 'newest', 'price_ascending', 'price_descending']).optional(),
-  facets: z.array(z.enum(['category', 'condition', 'marketplace'])).optional(),
+/** A listing search as hosts send it: the search contract's query, with a default page size of 20. */
+export const ListingSearchQuerySchema = SearchQuerySchema.extend({
   limit: z.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(2000).nullable().optional(),
 });
 export type ListingSearchQuery = z.input<typeof ListingSearchQuerySchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../errors/validation-error';
 import type { Listing } from '../../listing/listing';
+import { SearchQuerySchema } from '../../search/search-query-schema';
 import type {
   SearchHitV1,
   SearchIndexV1,
@@ -17,7 +18,6 @@ import { addTermScores, type Bm25Parameters } from './bm25';
 import { highlightTitle } from './highlight-title';
 import { InvertedIndex } from './inverted-index';
 import { compileListingFilters } from './listing-filters';
-import { SearchQuerySchema } from './search-query-schema';
 
 const MemorySearchIndexSettingsSchema = z.object({
   /** Name in logs and errors. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CategoryIdSchema } from '../../listing/categories';
-import { ConditionSchema } from '../../listing/condition';
-import { ListingStatusSchema } from '../../listing/listing';
-import { MoneySchema } from '../../listing/money';
+import { CategoryIdSchema } from '../listing/categories';
+import { ConditionSchema } from '../listing/condition';
+import { ListingStatusSchema } from '../listing/listing';
+import { MoneySchema } from '../listing/money';
 
 /** Validates a `SearchQueryV1`, so bad input gets a `ValidationError` naming the field. */
 export const SearchQuerySchema = z.object({
