@@ -1,5 +1,5 @@
 import EventEmitter from 'eventemitter3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthenticationError } from '../errors/authentication-error';
 import { ConfigurationError } from '../errors/configuration-error';
 import { MarketplaceRequestError } from '../errors/marketplace-request-error';
@@ -581,11 +581,17 @@ describe('auto-delist and webhooks', () => {
     };
     await harness.context.ingest([listing]);
     await harness.context.ingest([{ ...listing, status: 'sold' }]);
-    await harness.clock.advance(10);
-    expect(harness.withdrawn.map((entry) => entry.externalId).sort()).toEqual([
-      'other-lamp-01',
-      'shop-lamp-01',
-    ]);
+    // Auto-delist reacts to the status-change event in the background: wait for it, bounded.
+    await vi.waitFor(
+      async () => {
+        await harness.clock.advance(10);
+        expect(harness.withdrawn.map((entry) => entry.externalId).sort()).toEqual([
+          'other-lamp-01',
+          'shop-lamp-01',
+        ]);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
   });
 
   it('rejects a forged webhook and changes nothing', async () => {
