@@ -1,7 +1,13 @@
 import { createHmac } from 'node:crypto';
+import { computeTwilioSignature } from '@deal-scout/twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './start-test-server';
 
+const twilio = {
+  TWILIO_ACCOUNT_SID: `AC${'1'.repeat(32)}`,
+  TWILIO_AUTH_TOKEN: 'twilio-auth-token-for-tests',
+  TWILIO_FROM_NUMBER: '+15005550006',
+};
 const facebook = {
   FACEBOOK_APP_ID: '1234567890',
   FACEBOOK_APP_SECRET: 'facebook-app-secret-for-tests',
@@ -13,7 +19,7 @@ describe('notification preferences and marketplace routes (PGlite)', () => {
   let user: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ ...facebook, PUBLIC_BASE_URL: 'http://127.0.0.1:3000' });
+    server = await startTestServer({ ...facebook, ...twilio, PUBLIC_BASE_URL: 'http://127.0.0.1:3000' });
     user = await server.register('prefs@example.com');
   }, 180_000);
   afterAll(async () => server?.stop());
@@ -178,5 +184,39 @@ describe('notification preferences and marketplace routes (PGlite)', () => {
     } else {
       expect(notConnected.headers.get('content-type')).toBe('application/problem+json');
     }
+  });
+
+  it('accepts Twilio status callbacks only with a valid X-Twilio-Signature', async () => {
+    const params = {
+      MessageSid: `SM${'a'.repeat(32)}`,
+      MessageStatus: 'undelivered',
+      ErrorCode: '30006',
+      To: '+14155550123',
+    };
+    const publicUrl = 'http://127.0.0.1:3000/webhooks/twilio/status';
+    const body = new URLSearchParams(params).toString();
+    const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+    const signed = await server.request('/webhooks/twilio/status', {
+      method: 'POST',
+      body,
+      headers: {
+        ...headers,
+        'x-twilio-signature': computeTwilioSignature(twilio.TWILIO_AUTH_TOKEN, publicUrl, params),
+      },
+    });
+    expect(signed.status).toBe(204);
+    const stored = await server.composed.scout.storage.state.get(`server.twilio-status.${params.MessageSid}`);
+    expect(stored?.value).toMatchObject({
+      status: 'undelivered',
+      errorCode: 30006,
+      failureKind: 'invalid_recipient',
+    });
+    const forged = await server.request('/webhooks/twilio/status', {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'x-twilio-signature': 'Zm9yZ2Vk' },
+    });
+    expect(forged.status).toBe(403);
+    expect((await forged.json()).code).toBe('SIGNATURE_INVALID');
   });
 });

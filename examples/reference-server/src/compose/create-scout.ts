@@ -63,14 +63,25 @@ async function replayMarketplace(): Promise<MarketplaceAdapterV1[]> {
  * variables), and a channel that records and logs for the others.
  */
 function composeChannels(env: Env, logger: Logger): NotificationChannelV1[] {
+  const vars = stringVariables(env);
   const real: Partial<Record<ChannelKind, () => NotificationChannelV1>> = {
-    ...(env.TWILIO_ACCOUNT_SID ? { sms: () => createTwilioChannel() } : {}),
-    ...(env.SMTP_URL ? { email: () => createEmailChannel() } : {}),
-    ...(env.VAPID_PRIVATE_KEY ? { push: () => createWebPushChannel() } : {}),
+    ...(env.TWILIO_ACCOUNT_SID ? { sms: () => createTwilioChannel({ env: vars }) } : {}),
+    ...(env.SMTP_URL ? { email: () => createEmailChannel({ env: vars }) } : {}),
+    ...(env.VAPID_PRIVATE_KEY ? { push: () => createWebPushChannel({ env: vars }) } : {}),
     ...(env.DISCORD_ENABLED === 'true' ? { discord: () => createDiscordChannel() } : {}),
   };
   return (['email', 'sms', 'discord', 'push'] as ChannelKind[]).map(
     (kind) => real[kind]?.() ?? createLoggingChannel(kind, logger),
+  );
+}
+
+/**
+ * The validated environment as the string variables adapter packages read themselves (each reads
+ * its own names), so a programmatic `env` is honoured rather than `process.env`.
+ */
+function stringVariables(env: Env): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === undefined ? undefined : String(value)]),
   );
 }
 
@@ -79,7 +90,12 @@ function officialMarketplaces(env: Env): MarketplaceAdapterV1[] {
   const adapters: MarketplaceAdapterV1[] = [];
   if (env.EBAY_CLIENT_ID)
     adapters.push(
-      createEbayMarketplace(ebaySettingsFromEnv(process.env, { environment: env.EBAY_ENVIRONMENT })),
+      createEbayMarketplace(
+        ebaySettingsFromEnv(
+          { ...process.env, ...stringVariables(env) },
+          { environment: env.EBAY_ENVIRONMENT },
+        ),
+      ),
     );
   if (env.FACEBOOK_APP_ID && env.FACEBOOK_APP_SECRET) {
     adapters.push(
