@@ -7,3 +7,4 @@ export * from './builders';
 export * from './conformance';
 export * from './fixtures';
 export * from './http';
+export { errorText } from './secrets/error-text';

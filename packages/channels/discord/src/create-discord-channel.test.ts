@@ -1,4 +1,5 @@
 import { NotFoundError, NotificationDeliveryError, ValidationError } from '@deal-scout/core';
+import { errorText } from '@deal-scout/testkit';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import {
   webhookToken,
   webhookUrl,
 } from '../test/discord-fixtures';
-import { errorText } from '../test/error-text';
 import { expectRefused } from '../test/expect-refused';
 import { createRequestValidator } from '../test/openapi-request-validator';
 import { loadSharedSpec } from '../test/shared-specs';

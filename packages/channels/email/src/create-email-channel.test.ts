@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { ConfigurationError, NotificationDeliveryError } from '@deal-scout/core';
+import { errorText } from '@deal-scout/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { errorText } from '../test/error-text';
 import { expectRefused } from '../test/expect-refused';
 import { startSmtpTestServer } from '../test/smtp-test-server';
 import { createEmailChannel, type EmailChannel } from './create-email-channel';

@@ -1,8 +1,8 @@
 import { ConfigurationError, NotificationDeliveryError } from '@deal-scout/core';
+import { errorText } from '@deal-scout/testkit';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { errorText } from '../test/error-text';
 import { expectRefused } from '../test/expect-refused';
 import { createRequestValidator } from '../test/openapi-request-validator';
 import { loadSharedSpec, responseExample } from '../test/shared-specs';

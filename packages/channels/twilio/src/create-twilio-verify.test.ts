@@ -5,10 +5,10 @@ import {
   RateLimitedError,
   ValidationError,
 } from '@deal-scout/core';
+import { errorText } from '@deal-scout/testkit';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { errorText } from '../test/error-text';
 import { createRequestValidator } from '../test/openapi-request-validator';
 import { loadSharedSpec, responseExample } from '../test/shared-specs';
 import { accountSid, authToken, verifyServiceSid } from '../test/twilio-fixtures';

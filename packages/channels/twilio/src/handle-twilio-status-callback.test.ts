@@ -1,6 +1,6 @@
 import { AuthenticationError, ValidationError } from '@deal-scout/core';
+import { errorText } from '@deal-scout/testkit';
 import { describe, expect, it } from 'vitest';
-import { errorText } from '../test/error-text';
 import { accountSid, authToken } from '../test/twilio-fixtures';
 import { createTwilioStatusCallbackHandler } from './handle-twilio-status-callback';
 import { computeTwilioSignature } from './twilio-signature';

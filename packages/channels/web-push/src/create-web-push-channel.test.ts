@@ -1,6 +1,6 @@
 import { ConfigurationError, NotificationDeliveryError } from '@deal-scout/core';
+import { errorText } from '@deal-scout/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorText } from '../test/error-text';
 import { expectRefused } from '../test/expect-refused';
 import { makeSubscription, startPushTestServer } from '../test/push-test-server';
 import { createWebPushChannel, generateVapidKeys } from './create-web-push-channel';

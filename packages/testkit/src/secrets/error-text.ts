@@ -1,6 +1,6 @@
 /**
  * Everything an error could leak through: message, stack, own properties and the whole cause
- * chain. Tests assert a secret appears nowhere in it.
+ * chain. Adapter tests assert that a secret (token, password, signing key) appears nowhere in it.
  */
 export function errorText(error: unknown): string {
   const parts: string[] = [];
