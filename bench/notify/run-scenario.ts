@@ -121,13 +121,14 @@ export async function runBaseline(
         );
       }
       await queue.onIdle();
-      const { busyMs, utilization } = utilizationOf(bench.attemptStarts, limits[channel], t0);
+      const { busyMs, firstAttemptMs, utilization } = utilizationOf(bench.attemptStarts, limits[channel], t0);
       return {
         channel,
         attempts: bench.attemptStarts.length,
         delivered: bench.deliveries.size,
         failures: 0,
         busyMs,
+        firstAttemptMs,
         utilization,
       };
     }),

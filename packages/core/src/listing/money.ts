@@ -26,11 +26,17 @@ export const MoneySchema = z.object({
 
 export type Money = z.infer<typeof MoneySchema>;
 
+/** Digits per currency already looked up: building an `Intl.NumberFormat` costs microseconds. */
+const digitsByCurrency = new Map<string, number>();
+
 /** The number of minor-unit digits of a currency (2 for USD, 0 for JPY, 3 for KWD). */
 export function currencyDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
-  );
+  const known = digitsByCurrency.get(currency);
+  if (known !== undefined) return known;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  if (supportedCurrencies.has(currency)) digitsByCurrency.set(currency, digits);
+  return digits;
 }
 
 /** Builds money from integer minor units. */

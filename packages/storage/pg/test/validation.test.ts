@@ -61,6 +61,25 @@ describe('bad input', () => {
       'listings[1].brand',
     ],
     [
+      'a lone low surrogate in an attribute name',
+      () =>
+        storage.listings.upsertMany([makeListing(1, { attributes: { 'trim\udc00': 'LX' } })], {
+          now: at(0),
+        }),
+      'listings[0].attributes.trim\udc00',
+    ],
+    [
+      'a NUL in the second chunk of a large batch',
+      () =>
+        storage.listings.upsertMany(
+          Array.from({ length: 1500 }, (_, index) =>
+            makeListing(index, index === 1200 ? { description: nul } : {}),
+          ),
+          { now: at(0) },
+        ),
+      'listings[1200].description',
+    ],
+    [
       'a negative price',
       () =>
         storage.listings.upsertMany([{ ...makeListing(1), price: { amount: -5, currency: 'USD' } }], {

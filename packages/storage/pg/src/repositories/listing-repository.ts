@@ -2,6 +2,7 @@ import type { Listing, ListingRepositoryV1, ListingUpsertResultV1, PricePointV1 
 import type { SqlExecutor } from '../client/sql-client';
 import { createParameters, cursorKeyOf, type KeysetOrdering, toPage } from '../values/keyset-page';
 import { toIsoTimestamp, toSafeInteger } from '../values/sql-values';
+import { assertStorableJsonText } from '../values/storable-value';
 import {
   ListingQuerySchema,
   ListingsSchema,
@@ -11,10 +12,11 @@ import {
   PageRequestSchema,
   parseStorageInput,
   StorableTimestampSchema,
+  validateStorageInput,
 } from '../values/storage-inputs';
 import { fromListingRow, type ListingRecord, listingColumns, toListingRecord } from './listing-row';
 import { concurrentChange, type RepositoryContext } from './repository-context';
-import { lockListingsStatement, upsertListingsStatement } from './upsert-listings-statement';
+import { upsertListingsStatement } from './upsert-listings-statement';
 
 /** Listings per upsert statement; a larger batch runs as several statements in one transaction. */
 const statementBatchSize = 1000;
@@ -22,77 +24,71 @@ const statementBatchSize = 1000;
 const changedOrdering: KeysetOrdering = { name: 'listings.changed', kinds: ['timestamp', 'string'] };
 const postedOrdering: KeysetOrdering = { name: 'listings.posted', kinds: ['timestamp', 'string'] };
 
-type StoredState = {
+/** Listings of one upsert statement, with the JSON text sent as its `jsonb` parameter. */
+type Chunk = { readonly records: readonly ListingRecord[]; readonly json: string };
+
+/** One row of the upsert statement per input listing. */
+type UpsertedRow = {
   id: string;
+  /** It was stored before this upsert (then the previous values below are set). */
+  stored: boolean;
   price_amount: unknown;
-  price_currency: string;
-  status: Listing['status'];
+  price_currency: string | null;
+  status: Listing['status'] | null;
+  /** `true` created here, `false` updated, `null` unchanged (or created concurrently). */
+  inserted: boolean | null;
 };
 
 /**
- * Listings and their price history. An upsert locks the stored rows of its listings (in id order,
- * so concurrent batches cannot deadlock) and reads their price and status, then writes every row
- * and every price point with one statement, which also tells which listings really changed.
+ * Listings and their price history. An upsert sends each chunk as one statement that locks the
+ * stored rows of its listings (in id order, so concurrent batches cannot deadlock), reads their
+ * price and status, writes every row and every price point, and tells which listings really
+ * changed.
  */
 export function createListingRepository(context: RepositoryContext): ListingRepositoryV1 {
   const { tables } = context;
-  const lockStatement = lockListingsStatement(tables);
   const upsertStatement = upsertListingsStatement(tables);
 
   async function upsertChunk(
     tx: SqlExecutor,
-    records: readonly ListingRecord[],
+    { records, json }: Chunk,
     now: string,
   ): Promise<ListingUpsertResultV1[]> {
-    const { rows: stored } = await tx.query<StoredState>(lockStatement, [records.map((record) => record.id)]);
-    const before = new Map(stored.map((row) => [row.id, row]));
-    // A price point for every new listing and every changed price, decided on the locked rows.
-    const priced = records
-      .filter((record) => {
-        const previous = before.get(record.id);
-        return (
-          !previous ||
-          toSafeInteger(previous.price_amount) !== record.price_amount ||
-          previous.price_currency !== record.price_currency
-        );
-      })
-      .map((record) => record.id);
-    const { rows: written } = await tx.query<{ id: string; inserted: boolean }>(upsertStatement, [
-      JSON.stringify(records),
-      now,
-      priced,
-      stored.map((row) => row.id),
-    ]);
-    const writtenById = new Map(written.map((row) => [row.id, row.inserted]));
+    const { rows } = await tx.query<UpsertedRow>(upsertStatement, [json, now]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
     return records.map((record): ListingUpsertResultV1 => {
-      const previous = before.get(record.id);
-      const inserted = writtenById.get(record.id);
-      if (!previous) {
-        if (inserted !== true) {
-          // Another transaction created this listing after the lock above looked for it: the
+      const row = byId.get(record.id);
+      if (!row) throw new Error(`the listing upsert returned no row for ${record.id}`);
+      if (!row.stored) {
+        if (row.inserted !== true) {
+          // Another transaction created this listing after the lock looked for it: the
           // outcome and price history of this run would be wrong, so start over and see its row.
           throw concurrentChange(`listing ${record.id} was created concurrently`);
         }
         return { id: record.id, outcome: 'created', previousPrice: null, previousStatus: null };
       }
-      if (inserted === undefined) {
+      if (row.inserted === null) {
         return { id: record.id, outcome: 'unchanged', previousPrice: null, previousStatus: null };
       }
-      const previousAmount = toSafeInteger(previous.price_amount);
+      const previousAmount = toSafeInteger(row.price_amount);
+      const previousCurrency = row.price_currency ?? '';
       const priceChanged =
-        previousAmount !== record.price_amount || previous.price_currency !== record.price_currency;
+        previousAmount !== record.price_amount || previousCurrency !== record.price_currency;
       return {
         id: record.id,
         outcome: 'updated',
-        previousPrice: priceChanged ? { amount: previousAmount, currency: previous.price_currency } : null,
-        previousStatus: previous.status !== record.status ? previous.status : null,
+        previousPrice: priceChanged ? { amount: previousAmount, currency: previousCurrency } : null,
+        previousStatus: row.status !== record.status ? row.status : null,
       };
     });
   }
 
   return {
     async upsertMany(listings, options) {
-      const parsed = parseStorageInput(ListingsSchema, listings, { subject: 'listings', field: 'listings' });
+      const parsed = validateStorageInput(ListingsSchema, listings, {
+        subject: 'listings',
+        field: 'listings',
+      });
       const { now } = parseStorageInput(NowSchema, options, { subject: 'upsert options', field: 'options' });
       // The last duplicate wins and takes the last position, as in the reference storage.
       const byId = new Map<string, ListingRecord>();
@@ -102,12 +98,19 @@ export function createListingRepository(context: RepositoryContext): ListingRepo
       }
       const records = [...byId.values()];
       if (records.length === 0) return [];
+      const chunks: Chunk[] = [];
+      for (let start = 0; start < records.length; start += statementBatchSize) {
+        const chunkRecords = records.slice(start, start + statementBatchSize);
+        chunks.push({ records: chunkRecords, json: JSON.stringify(chunkRecords) });
+      }
+      // Every string is checked before any SQL runs, on the text about to be sent.
+      for (const chunk of chunks) {
+        assertStorableJsonText(chunk.json, parsed, { subject: 'listings', field: 'listings' });
+      }
       return context.run('listings.upsertMany', () =>
         context.transaction(async (tx) => {
           const results: ListingUpsertResultV1[] = [];
-          for (let start = 0; start < records.length; start += statementBatchSize) {
-            results.push(...(await upsertChunk(tx, records.slice(start, start + statementBatchSize), now)));
-          }
+          for (const chunk of chunks) results.push(...(await upsertChunk(tx, chunk, now)));
           return results;
         }),
       );

@@ -97,6 +97,28 @@ export function assertStorable(
   });
 }
 
+/**
+ * What `JSON.stringify` writes for the text PostgreSQL cannot store: a NUL (`\u0000`) or a lone
+ * surrogate (`\ud800`–`\udfff`; well-formed stringify escapes exactly the lone halves). A
+ * string that merely contains a backslash and `u0000` also matches; the exact walk then clears it.
+ */
+const unstorableEscape = /\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
+
+/**
+ * {@link assertStorable} for a value whose JSON text the caller has already built (a batch about
+ * to be sent as one `jsonb` parameter): one native regular-expression scan of that text replaces
+ * the walk over every string, and only a suspicious text is walked to name the field. For values
+ * that are not `json`-checked: the text shows strings, not functions or class instances.
+ */
+export function assertStorableJsonText(
+  json: string,
+  value: unknown,
+  options: { readonly subject: string; readonly field?: string },
+): void {
+  if (!unstorableEscape.test(json)) return;
+  assertStorable(value, { subject: options.subject, json: false, field: options.field ?? '' });
+}
+
 /** Throws a `ValidationError` when the JSON text of a value is longer than `maxBytes`. */
 export function assertJsonSize(
   json: string,

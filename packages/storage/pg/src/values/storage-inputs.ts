@@ -146,6 +146,24 @@ export function parseStorageInput<S extends z.ZodType>(
   value: unknown,
   options: { readonly subject: string; readonly field?: string; readonly json?: boolean },
 ): z.output<S> {
+  const data = validateStorageInput(schema, value, options);
+  assertStorable(data, {
+    subject: options.subject,
+    json: options.json ?? false,
+    field: options.field ?? '',
+  });
+  return data;
+}
+
+/**
+ * Validates `value` with `schema` only. The caller must still check the result is storable, as
+ * the listing upsert does on the JSON text it sends (`assertStorableJsonText`).
+ */
+export function validateStorageInput<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  options: { readonly subject: string; readonly field?: string },
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new ValidationError({
@@ -158,11 +176,6 @@ export function parseStorageInput<S extends z.ZodType>(
       cause: result.error,
     });
   }
-  assertStorable(result.data, {
-    subject: options.subject,
-    json: options.json ?? false,
-    field: options.field ?? '',
-  });
   return result.data;
 }
 

@@ -59,6 +59,16 @@ export function defineStorageBehaviour(getSubject: () => StorageV1): void {
       expect(await storage.listings.count()).toBe(1);
     });
 
+    it('stores text that only looks like an unstorable escape (a backslash and u0000) exactly', async () => {
+      const listing = makeListing(2, {
+        title: String.raw`Path C:\u0000 and \ud83d typed out`,
+        description: 'a real pair 🎮 and a backslash \\ at the end \\',
+        attributes: { 'note\\udc00': String.raw`\u0000` },
+      });
+      await storage.listings.upsertMany([listing], { now: at(100) });
+      expect(await storage.listings.get(listing.id)).toEqual(listing);
+    });
+
     it('keeps an unchanged listing out of listChangedSince and its price history', async () => {
       const listing = makeListing(1);
       await storage.listings.upsertMany([listing], { now: at(100) });
