@@ -7,4 +7,5 @@ export * from './builders';
 export * from './conformance';
 export * from './fixtures';
 export * from './http';
+export * from './openapi';
 export { errorText } from './secrets/error-text';

@@ -1,5 +1,5 @@
 import { NotFoundError, NotificationDeliveryError, ValidationError } from '@deal-scout/core';
-import { errorText } from '@deal-scout/testkit';
+import { createOpenApiRequestValidator, errorText, loadSharedSpec } from '@deal-scout/testkit';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +12,6 @@ import {
   webhookUrl,
 } from '../test/discord-fixtures';
 import { expectRefused } from '../test/expect-refused';
-import { createRequestValidator } from '../test/openapi-request-validator';
-import { loadSharedSpec } from '../test/shared-specs';
 import { createDiscordChannel } from './create-discord-channel';
 import { getDiscordWebhook } from './get-discord-webhook';
 
@@ -72,7 +70,7 @@ async function sendError(promise: PromiseLike<unknown>): Promise<NotificationDel
 }
 
 describe.skipIf(spec === null)('createDiscordChannel against the execute_webhook spec', () => {
-  const validator = spec ? createRequestValidator(spec) : null;
+  const validator = spec ? createOpenApiRequestValidator(spec) : null;
 
   it('executes the webhook with wait=true, a spec-valid body and no mentions, returning the message id', async () => {
     const received = discord((body) => HttpResponse.json(messageResponse('111122223333444455', body)));

@@ -1,11 +1,14 @@
 import { ConfigurationError, NotificationDeliveryError } from '@deal-scout/core';
-import { errorText } from '@deal-scout/testkit';
+import {
+  createOpenApiRequestValidator,
+  errorText,
+  loadSharedSpec,
+  responseExample,
+} from '@deal-scout/testkit';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { expectRefused } from '../test/expect-refused';
-import { createRequestValidator } from '../test/openapi-request-validator';
-import { loadSharedSpec, responseExample } from '../test/shared-specs';
 import {
   accountSid,
   authToken,
@@ -70,7 +73,7 @@ async function sendError(promise: PromiseLike<unknown>): Promise<NotificationDel
 }
 
 describe.skipIf(spec === null)('createTwilioChannel against the CreateMessage spec', () => {
-  const validator = spec ? createRequestValidator(spec) : null;
+  const validator = spec ? createOpenApiRequestValidator(spec) : null;
 
   it('posts a form-encoded CreateMessage with Basic auth and returns the message SID', async () => {
     const created = {

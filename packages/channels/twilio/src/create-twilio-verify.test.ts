@@ -5,12 +5,15 @@ import {
   RateLimitedError,
   ValidationError,
 } from '@deal-scout/core';
-import { errorText } from '@deal-scout/testkit';
+import {
+  createOpenApiRequestValidator,
+  errorText,
+  loadSharedSpec,
+  responseExample,
+} from '@deal-scout/testkit';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestValidator } from '../test/openapi-request-validator';
-import { loadSharedSpec, responseExample } from '../test/shared-specs';
 import { accountSid, authToken, verifyServiceSid } from '../test/twilio-fixtures';
 import { createTwilioVerify } from './create-twilio-verify';
 
@@ -40,7 +43,7 @@ function route(path: 'Verifications' | 'VerificationCheck', respond: (form: URLS
 const verify = createTwilioVerify({ accountSid, authToken, serviceSid: verifyServiceSid, env: {} });
 
 describe.skipIf(spec === null)('createTwilioVerify against the Verify v2 spec', () => {
-  const validator = spec ? createRequestValidator(spec) : null;
+  const validator = spec ? createOpenApiRequestValidator(spec) : null;
 
   it('starts an SMS verification with a spec-valid form and reads the 201', async () => {
     const forms = route('Verifications', (form) =>

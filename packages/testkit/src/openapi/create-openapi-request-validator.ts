@@ -3,17 +3,54 @@ import addFormats from 'ajv-formats';
 import type { OpenApiDocument } from './shared-specs';
 
 /**
- * Validates request bodies against an operation's `requestBody` schema in a real OpenAPI document.
- * Object schemas are closed (`additionalProperties: false` wherever the spec leaves it open and the
- * object is not part of an `allOf`), so a field the provider does not document is an error too.
+ * Vendor formats whose values the schema's own patterns and lengths already constrain; they are
+ * accepted as they are instead of being checked by `ajv-formats` (or ignored as unknown).
  */
-export function createRequestValidator(spec: OpenApiDocument) {
+const jsonOpaqueFormats = ['phone-number', 'snowflake', 'int64', 'int32', 'nonce', 'double', 'float'];
+const formOpaqueFormats = ['phone-number', 'date-time-rfc-2822'];
+
+/** Options of {@link createOpenApiRequestValidator}. */
+export type OpenApiRequestValidatorOptions = {
+  /**
+   * More vendor formats to accept as they are (JSON and form bodies), for a spec whose formats
+   * `ajv-formats` would otherwise check differently from the provider.
+   */
+  readonly opaqueFormats?: readonly string[];
+};
+
+/** Checks request bodies against the operations of one OpenAPI document. */
+export type OpenApiRequestValidator = {
+  /** Problems with a JSON body, or `[]` when it matches the operation's `application/json` schema. */
+  json(path: string, method: string, body: unknown): string[];
+  /**
+   * Problems with a form body (`application/x-www-form-urlencoded`), or `[]`: required fields,
+   * undocumented fields, repeated scalar fields and field types (strings coerced to the declared
+   * integer/boolean/number, as the provider parses them).
+   */
+  form(path: string, method: string, form: URLSearchParams): string[];
+};
+
+/**
+ * Validates request bodies against an operation's `requestBody` schema in a real OpenAPI document
+ * (for instance one loaded with `loadSharedSpec`), so a simulated provider can assert that an
+ * adapter sends exactly what the provider documents. Object schemas are closed
+ * (`additionalProperties: false` wherever the spec leaves it open and the object is not part of an
+ * `allOf`), so a field the provider does not document is a problem too. `path` and `method` name the
+ * operation as the spec does (`'/2010-04-01/Accounts/{AccountSid}/Messages.json'`, `'post'`); an
+ * operation without a request body of that content type throws.
+ *
+ * @example
+ * const validator = createOpenApiRequestValidator(spec);
+ * expect(validator.form(messagesPath, 'post', request.form)).toEqual([]);
+ */
+export function createOpenApiRequestValidator(
+  spec: OpenApiDocument,
+  options: OpenApiRequestValidatorOptions = {},
+): OpenApiRequestValidator {
+  const extra = options.opaqueFormats ?? [];
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, logger: false });
   addFormats(ajv);
-  // Vendor formats: the spec's own patterns and lengths still apply.
-  for (const format of ['phone-number', 'snowflake', 'int64', 'int32', 'nonce', 'double', 'float']) {
-    ajv.addFormat(format, true);
-  }
+  for (const format of [...jsonOpaqueFormats, ...extra]) ajv.addFormat(format, true);
   const coercing = new Ajv2020({
     strict: false,
     allErrors: true,
@@ -22,7 +59,7 @@ export function createRequestValidator(spec: OpenApiDocument) {
     coerceTypes: 'array',
   });
   addFormats(coercing);
-  for (const format of ['phone-number', 'date-time-rfc-2822']) coercing.addFormat(format, true);
+  for (const format of [...formOpaqueFormats, ...extra]) coercing.addFormat(format, true);
   const components = close(spec.components);
   const cache = new Map<string, { validate: ValidateFunction; schema: Record<string, unknown> }>();
 
@@ -43,16 +80,11 @@ export function createRequestValidator(spec: OpenApiDocument) {
   }
 
   return {
-    /** Problems with a JSON body, or `[]` when it matches the operation's schema. */
-    json(path: string, method: string, body: unknown): string[] {
+    json(path, method, body) {
       const { validate } = compile(ajv, path, method, 'application/json');
       return validate(structuredClone(body)) ? [] : describe(validate.errors);
     },
-    /**
-     * Problems with a form body: required fields, undocumented fields, repeated scalar fields and
-     * field types (strings coerced to the declared integer/boolean/number, as the provider parses).
-     */
-    form(path: string, method: string, form: URLSearchParams): string[] {
+    form(path, method, form) {
       const { validate, schema } = compile(coercing, path, method, 'application/x-www-form-urlencoded');
       const properties = (schema.properties ?? {}) as Record<string, { type?: string }>;
       const problems: string[] = [];
