@@ -10,7 +10,14 @@ export type Caller = { userId: string; role: 'user' | 'admin' };
 
 /** Issues and verifies HS256 JWT bearer tokens with an expiry. */
 export function createTokenService(options: { secret: string; ttlSeconds: number; now?: () => Date }) {
-  const key = new TextEncoder().encode(options.secret);
+  // Imported once: handing jose the raw secret would import it again for every token.
+  const key = crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(options.secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
   const now = options.now ?? (() => new Date());
   return {
     async issue(user: User): Promise<{ accessToken: string; expiresIn: number; tokenType: 'Bearer' }> {
@@ -22,14 +29,14 @@ export function createTokenService(options: { secret: string; ttlSeconds: number
         .setAudience(audience)
         .setIssuedAt(issuedAt)
         .setExpirationTime(issuedAt + options.ttlSeconds)
-        .sign(key);
+        .sign(await key);
       return { accessToken, expiresIn: options.ttlSeconds, tokenType: 'Bearer' };
     },
     /** Verifies a token; throws `AuthenticationError` for a missing, forged or expired one. */
     async verify(token: string | undefined): Promise<Caller> {
       if (!token) throw new AuthenticationError({ message: 'a bearer token is required' });
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await key, {
           issuer,
           audience,
           algorithms: ['HS256'],

@@ -218,6 +218,39 @@ describe('rules.test', () => {
     expect(result.matches[0]!.reasons).toEqual(['keyword "gaming pc"', 'price $300.00 ≤ $650.00']);
     expect(await s.storage.alertMatches.listByRule(rule.id, { limit: 10 })).toMatchObject({ items: [] });
   });
+
+  it('reads only the listings of the rule’s categories (and below) and its one marketplace', async () => {
+    const { s } = setup();
+    await s.ingest([
+      listing('1', { title: 'Trek road bike', category: 'bicycles' }),
+      listing('2', { title: 'Gaming PC', category: 'computers' }),
+      listing('3', { title: 'Desk lamp', category: 'furniture' }),
+      listing('4', { title: 'Kids bike, no category' }),
+      {
+        ...listing('5', { title: 'Trek bike on eBay', category: 'bicycles' }),
+        marketplace: 'ebay',
+        id: 'ebay:5',
+      },
+    ]);
+    const bikes = await s.rules.create('alice', {
+      name: 'bikes',
+      keywords: ['bike'],
+      categories: ['sporting-goods'],
+    });
+    const result = await s.rules.test('alice', bikes.id);
+    // Only the two bicycle listings are read: the computer, the lamp and the uncategorised bike are not.
+    expect(result).toMatchObject({ count: 2, scanned: 2, truncated: false });
+    expect(result.matches[0]!.reasons).toEqual(['keyword "bike"', 'category bicycles within sporting goods']);
+
+    const ebayBikes = await s.rules.create('alice', {
+      name: 'ebay',
+      keywords: ['bike'],
+      marketplaces: ['ebay'],
+    });
+    const onEbay = await s.rules.test('alice', ebayBikes.id);
+    expect(onEbay).toMatchObject({ count: 1, scanned: 1 });
+    expect(onEbay.matches.map((match) => match.listing.id)).toEqual(['ebay:5']);
+  });
 });
 
 describe('currency conversion', () => {

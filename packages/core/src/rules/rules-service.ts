@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError } from '../errors/not-found-error';
 import { ValidationError } from '../errors/validation-error';
+import { categoryDescendants } from '../listing/categories';
 import type { Listing } from '../listing/listing';
 import type { RuntimeContext } from '../runtime/runtime-context';
 import { createId, IdSchema } from '../shared/ids';
@@ -170,19 +171,31 @@ export function createRulesService(context: RuntimeContext, settings: RulesSetti
       let count = 0;
       let scanned = 0;
       let cursor: string | null = null;
+      // What storage can filter exactly is filtered there: a category rule only reads listings in
+      // its categories (or below), a one-marketplace rule only that marketplace's listings.
+      const categories =
+        rule.categories.length > 0 ? [...new Set(rule.categories.flatMap(categoryDescendants))] : undefined;
+      const marketplace = rule.marketplaces.length === 1 ? rule.marketplaces[0] : undefined;
+      const matchOptions = { convert: resolved.convert };
       do {
         const page = await context.storage.listings.query({
           statuses: ['active'],
+          ...(categories ? { categories } : {}),
+          ...(marketplace ? { marketplace } : {}),
           limit: Math.min(1000, resolved.testScanLimit - scanned),
           cursor,
         });
         for (const listing of page.items) {
           scanned++;
-          const reasons: string[] = [];
-          if (!evaluateRule(compiled, toMatchableListing(listing), { convert: resolved.convert }, reasons))
-            continue;
+          // Reasons are only worked out for a match: most listings fail, and describing a price costs.
+          const matchable = toMatchableListing(listing);
+          if (!evaluateRule(compiled, matchable, matchOptions)) continue;
           count++;
-          if (matches.length < limit) matches.push({ listing, reasons });
+          if (matches.length < limit) {
+            const reasons: string[] = [];
+            evaluateRule(compiled, matchable, matchOptions, reasons);
+            matches.push({ listing, reasons });
+          }
         }
         cursor = page.nextCursor;
       } while (cursor && scanned < resolved.testScanLimit);
