@@ -11,6 +11,7 @@ export * from './errors';
 export type * from './jobs/v1';
 export * from './listing';
 export type { LogFieldsV1, LoggerV1 } from './logger/v1';
+export * from './marketplace/bind-host-transport';
 export type * from './marketplace/v1';
 export * from './memory';
 export * from './notifications';

@@ -1,8 +1,7 @@
 import {
+  bindHostTransport,
   type ListingDraft,
-  ListingParseError,
   type MarketplaceAdapterV1,
-  type MarketplaceSearchPageV1,
   parseInput,
 } from '@deal-scout/core';
 import { z } from 'zod';
@@ -48,31 +47,22 @@ export function createOfferUpMarketplace(settings: OfferUpSettings = {}): OfferU
     subject: 'OfferUp limits',
     source: 'offerup',
   });
-  const transport = settings.transport;
   const now = settings.now ?? (() => new Date());
-  const normalise = (json: unknown, index: number | null) => {
-    try {
-      return convertOfferUpListing(json, { observedAt: now().toISOString() });
-    } catch (error) {
-      if (index === null || !(error instanceof ListingParseError)) throw error;
-      throw new ListingParseError({
-        message: `OfferUp search result ${index} is malformed`,
-        source: 'offerup',
-        issues: error.issues.map((issue) => ({ ...issue, field: `listings[${index}].${issue.field}` })),
-      });
-    }
-  };
+  const bound = bindHostTransport(settings.transport, {
+    marketplaceId: 'offerup',
+    displayName: 'OfferUp',
+    toSearchRequest: toOfferUpSearchRequest,
+    normaliseListing: (json) => convertOfferUpListing(json, { observedAt: now().toISOString() }),
+    toListingRequest: convertDraftToOfferUpListing,
+    listingUrl: (listingId) => `https://offerup.com/item/detail/${encodeURIComponent(listingId)}`,
+  });
 
   const adapter: OfferUpMarketplace = {
     specificationVersion: 'v1',
     marketplaceId: 'offerup',
     displayName: 'OfferUp',
     capabilities: {
-      search: transport?.search !== undefined,
-      getListing: transport?.getListing !== undefined,
-      publish: transport?.publish !== undefined,
-      update: transport?.update !== undefined,
-      withdraw: transport?.withdraw !== undefined,
+      ...bound.capabilities,
       imageUpload: false,
       categorySuggestion: true,
       oauth: false,
@@ -93,63 +83,7 @@ export function createOfferUpMarketplace(settings: OfferUpSettings = {}): OfferU
         },
       ];
     },
+    ...bound.methods,
   };
-  const { search, getListing, publish, update, withdraw } = transport ?? {};
-  if (search) {
-    adapter.doSearch = async (options): Promise<MarketplaceSearchPageV1> => {
-      const response = await search(toOfferUpSearchRequest(options));
-      return {
-        listings: response.listings.map((json, index) => normalise(json, index)),
-        nextCursor: response.nextCursor,
-      };
-    };
-  }
-  if (getListing) {
-    adapter.doGetListing = async ({ externalId, signal }) => {
-      const json = await getListing({ listingId: externalId, ...(signal ? { signal } : {}) });
-      return json === null ? null : normalise(json, null);
-    };
-  }
-  if (publish) {
-    adapter.doPublish = async (options) => {
-      const listing = convertDraftToOfferUpListing(options.draft, {
-        idempotencyKey: options.idempotencyKey,
-        ...(options.marketplaceCategoryId ? { marketplaceCategory: options.marketplaceCategoryId } : {}),
-      });
-      const result = await publish({
-        listing,
-        accountId: options.access.accountId,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      return {
-        externalId: result.listingId,
-        url: result.url ?? `https://offerup.com/item/detail/${encodeURIComponent(result.listingId)}`,
-        status: 'published',
-      };
-    };
-  }
-  if (update) {
-    adapter.doUpdate = async (options) => {
-      const listing = convertDraftToOfferUpListing(options.draft, {
-        idempotencyKey: `update:${options.externalId}`,
-      });
-      await update({
-        listingId: options.externalId,
-        listing,
-        accountId: options.access.accountId,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    };
-  }
-  if (withdraw) {
-    adapter.doWithdraw = async (options) => {
-      await withdraw({
-        listingId: options.externalId,
-        accountId: options.access.accountId,
-        reason: options.reason,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    };
-  }
   return adapter;
 }

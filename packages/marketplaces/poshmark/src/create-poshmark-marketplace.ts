@@ -1,8 +1,7 @@
 import {
+  bindHostTransport,
   type ListingDraft,
-  ListingParseError,
   type MarketplaceAdapterV1,
-  type MarketplaceSearchPageV1,
   parseInput,
   UnsupportedCapabilityError,
 } from '@deal-scout/core';
@@ -90,35 +89,28 @@ export function createPoshmarkMarketplace(settings: PoshmarkSettings = {}): Posh
     store: shareCountStore ?? createMemoryShareCountStore(),
     now: clock,
   });
-  const normaliseAt = (json: unknown, index: number) => {
-    try {
-      return convertPoshmarkListing(json);
-    } catch (error) {
-      if (!(error instanceof ListingParseError)) throw error;
-      throw new ListingParseError({
-        message: `Poshmark search result ${index} is malformed`,
-        source: 'poshmark',
-        issues: error.issues.map((issue) => ({ ...issue, field: `listings[${index}].${issue.field}` })),
-      });
-    }
-  };
+  const domain = resolved.currency === 'CAD' ? 'poshmark.ca' : 'poshmark.com';
+  const bound = bindHostTransport(transport, {
+    marketplaceId: 'poshmark',
+    displayName: 'Poshmark',
+    toSearchRequest: toPoshmarkSearchRequest,
+    normaliseListing: (json) => convertPoshmarkListing(json),
+    toListingRequest: convertDraftToPoshmarkListing,
+    listingUrl: (listingId) => `https://${domain}/listing/${listingId}`,
+  });
 
   const adapter: PoshmarkMarketplace = {
     specificationVersion: 'v1',
     marketplaceId: 'poshmark',
     displayName: 'Poshmark',
     capabilities: {
-      search: transport?.search !== undefined,
-      getListing: transport?.getListing !== undefined,
-      publish: transport?.publish !== undefined,
-      update: transport?.update !== undefined,
-      withdraw: transport?.withdraw !== undefined,
+      ...bound.capabilities,
       imageUpload: false,
       categorySuggestion: true,
       oauth: false,
       webhooks: false,
       // Poshmark search can return sold listings (inventory status `sold_out`).
-      soldListings: transport?.search !== undefined,
+      soldListings: bound.capabilities.search,
     },
     limits: { requestsPerSecond: 1, concurrency: 1, dailyCallBudget: null },
     validateDraft: (draft: ListingDraft) =>
@@ -147,61 +139,7 @@ export function createPoshmarkMarketplace(settings: PoshmarkSettings = {}): Posh
       return { sharesLeftToday: remaining };
     },
     sharesLeftToday: (accountId) => shares.remaining(accountId),
+    ...bound.methods,
   };
-  const { search, getListing, publish, update, withdraw } = transport ?? {};
-  if (search) {
-    adapter.doSearch = async (options): Promise<MarketplaceSearchPageV1> => {
-      const response = await search(toPoshmarkSearchRequest(options));
-      return { listings: response.listings.map(normaliseAt), nextCursor: response.nextCursor };
-    };
-  }
-  if (getListing) {
-    adapter.doGetListing = async ({ externalId, signal }) => {
-      const json = await getListing({ listingId: externalId, ...(signal ? { signal } : {}) });
-      return json === null ? null : convertPoshmarkListing(json);
-    };
-  }
-  if (publish) {
-    adapter.doPublish = async (options) => {
-      const listing = convertDraftToPoshmarkListing(options.draft, {
-        idempotencyKey: options.idempotencyKey,
-        ...(options.marketplaceCategoryId ? { marketplaceCategory: options.marketplaceCategoryId } : {}),
-      });
-      const result = await publish({
-        listing,
-        accountId: options.access.accountId,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      const domain = resolved.currency === 'CAD' ? 'poshmark.ca' : 'poshmark.com';
-      return {
-        externalId: result.listingId,
-        url: result.url ?? `https://${domain}/listing/${result.listingId}`,
-        status: 'published',
-      };
-    };
-  }
-  if (update) {
-    adapter.doUpdate = async (options) => {
-      const listing = convertDraftToPoshmarkListing(options.draft, {
-        idempotencyKey: `update:${options.externalId}`,
-      });
-      await update({
-        listingId: options.externalId,
-        listing,
-        accountId: options.access.accountId,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    };
-  }
-  if (withdraw) {
-    adapter.doWithdraw = async (options) => {
-      await withdraw({
-        listingId: options.externalId,
-        accountId: options.access.accountId,
-        reason: options.reason,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-    };
-  }
   return adapter;
 }

@@ -1,3 +1,4 @@
+import type { HostListingTransport, HostSearchResponse } from '@deal-scout/core';
 import type { OfferUpCategory } from '../categories/offerup-categories';
 import type { OfferUpCondition } from '../listings/offerup-condition';
 
@@ -26,10 +27,7 @@ export type OfferUpSearchRequest = {
 };
 
 /** What the host's search answers: raw OfferUp listing JSON, which the adapter normalises. */
-export type OfferUpSearchResponse = {
-  readonly listings: readonly unknown[];
-  readonly nextCursor: string | null;
-};
+export type OfferUpSearchResponse = HostSearchResponse;
 
 /** A listing in OfferUp's terms, ready for the host to post through whatever access it holds. */
 export type OfferUpListingRequest = {
@@ -56,30 +54,7 @@ export type OfferUpListingRequest = {
 /**
  * What a host implements to let the adapter search and post on OfferUp. OfferUp has no public API
  * (OfferUp Pro lists through ChannelAdvisor only), so the SDK ships no client for one. Each method is
- * optional; the adapter's capabilities are true exactly for the methods supplied.
+ * optional; the adapter's capabilities are true exactly for the methods supplied: `search`,
+ * `getListing` (one listing's JSON by id, `null` when gone), `publish`, `update` and `withdraw`.
  */
-export type OfferUpTransport = {
-  search?(request: OfferUpSearchRequest): Promise<OfferUpSearchResponse>;
-  /** One listing's JSON by id, `null` when gone. */
-  getListing?(request: {
-    readonly listingId: string;
-    readonly signal?: AbortSignal;
-  }): Promise<unknown | null>;
-  publish?(request: {
-    readonly listing: OfferUpListingRequest;
-    readonly accountId: string;
-    readonly signal?: AbortSignal;
-  }): Promise<{ readonly listingId: string; readonly url?: string }>;
-  update?(request: {
-    readonly listingId: string;
-    readonly listing: OfferUpListingRequest;
-    readonly accountId: string;
-    readonly signal?: AbortSignal;
-  }): Promise<void>;
-  withdraw?(request: {
-    readonly listingId: string;
-    readonly accountId: string;
-    readonly reason: 'sold_elsewhere' | 'seller_request';
-    readonly signal?: AbortSignal;
-  }): Promise<void>;
-};
+export type OfferUpTransport = HostListingTransport<OfferUpSearchRequest, OfferUpListingRequest>;

@@ -1,3 +1,4 @@
+import type { HostListingTransport, HostSearchResponse } from '@deal-scout/core';
 import type { PoshmarkDepartment } from '../categories/poshmark-categories';
 import type { PoshmarkCondition } from '../listings/poshmark-condition';
 
@@ -21,10 +22,7 @@ export type PoshmarkSearchRequest = {
 };
 
 /** Raw Poshmark listing JSON the host found, normalised by the adapter. */
-export type PoshmarkSearchResponse = {
-  readonly listings: readonly unknown[];
-  readonly nextCursor: string | null;
-};
+export type PoshmarkSearchResponse = HostSearchResponse;
 
 /** A listing in Poshmark's terms, with its fashion metadata, for the host to post. */
 export type PoshmarkListingRequest = {
@@ -51,31 +49,10 @@ export type PoshmarkListingRequest = {
 /**
  * What a host implements to search, post and share on Poshmark. Poshmark has no public API, so the
  * SDK ships no client for one. Each method is optional; capabilities are true exactly for the
- * methods supplied. `share` is a host-driven action the adapter meters against a daily cap.
+ * methods supplied (`search`, `getListing`, `publish`, `update`, `withdraw`). `share` is a
+ * host-driven action the adapter meters against a daily cap.
  */
-export type PoshmarkTransport = {
-  search?(request: PoshmarkSearchRequest): Promise<PoshmarkSearchResponse>;
-  getListing?(request: {
-    readonly listingId: string;
-    readonly signal?: AbortSignal;
-  }): Promise<unknown | null>;
-  publish?(request: {
-    readonly listing: PoshmarkListingRequest;
-    readonly accountId: string;
-    readonly signal?: AbortSignal;
-  }): Promise<{ readonly listingId: string; readonly url?: string }>;
-  update?(request: {
-    readonly listingId: string;
-    readonly listing: PoshmarkListingRequest;
-    readonly accountId: string;
-    readonly signal?: AbortSignal;
-  }): Promise<void>;
-  withdraw?(request: {
-    readonly listingId: string;
-    readonly accountId: string;
-    readonly reason: 'sold_elsewhere' | 'seller_request';
-    readonly signal?: AbortSignal;
-  }): Promise<void>;
+export type PoshmarkTransport = HostListingTransport<PoshmarkSearchRequest, PoshmarkListingRequest> & {
   share?(request: {
     readonly listingId: string;
     readonly accountId: string;
