@@ -18,6 +18,10 @@ if (!process.env.DATABASE_URL)
   console.warn('[reference-server tests] DATABASE_URL is not set: end-to-end tests run on PGlite only');
 
 export type TestServer = RunningServer & {
+  /** The PGlite data directory (unused on PostgreSQL). */
+  readonly dataDir: string;
+  /** The PostgreSQL schema holding this server's tables (its own, dropped on stop). */
+  readonly schema: string;
   request(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
   register(email: string): Promise<string>;
   stop(): Promise<void>;
@@ -52,6 +56,8 @@ export async function startTestServer(extraEnv: Record<string, string> = {}): Pr
   };
   return {
     ...server,
+    dataDir,
+    schema,
     request,
     async register(email) {
       const response = await request('/auth/register', {

@@ -90,12 +90,7 @@ function officialMarketplaces(env: Env): MarketplaceAdapterV1[] {
   const adapters: MarketplaceAdapterV1[] = [];
   if (env.EBAY_CLIENT_ID)
     adapters.push(
-      createEbayMarketplace(
-        ebaySettingsFromEnv(
-          { ...process.env, ...stringVariables(env) },
-          { environment: env.EBAY_ENVIRONMENT },
-        ),
-      ),
+      createEbayMarketplace(ebaySettingsFromEnv(stringVariables(env), { environment: env.EBAY_ENVIRONMENT })),
     );
   if (env.FACEBOOK_APP_ID && env.FACEBOOK_APP_SECRET) {
     adapters.push(
@@ -103,6 +98,7 @@ function officialMarketplaces(env: Env): MarketplaceAdapterV1[] {
         appId: env.FACEBOOK_APP_ID,
         appSecret: env.FACEBOOK_APP_SECRET,
         ...(env.FACEBOOK_VERIFY_TOKEN ? { webhookVerifyToken: env.FACEBOOK_VERIFY_TOKEN } : {}),
+        ...(env.FACEBOOK_CATALOG_ID ? { catalogId: env.FACEBOOK_CATALOG_ID } : {}),
       }),
     );
   }

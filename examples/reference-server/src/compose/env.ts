@@ -43,9 +43,23 @@ export const EnvSchema = z
     EBAY_RU_NAME: optionalString,
     EBAY_ENVIRONMENT: z.enum(['sandbox', 'production']).default('sandbox'),
     EBAY_VERIFICATION_TOKEN: optionalString,
+    /** The https URL registered with eBay for account-deletion notifications (the challenge hashes it). */
+    EBAY_ENDPOINT_URL: z
+      .url()
+      .refine((value) => value.startsWith('https://'), 'must be an https URL')
+      .optional(),
+    /** The remaining eBay settings; `@deal-scout/ebay` checks their format (see its README). */
+    EBAY_MARKETPLACE_ID: optionalString,
+    EBAY_MERCHANT_LOCATION_KEY: optionalString,
+    EBAY_FULFILLMENT_POLICY_ID: optionalString,
+    EBAY_PAYMENT_POLICY_ID: optionalString,
+    EBAY_RETURN_POLICY_ID: optionalString,
+    EBAY_DAILY_CALL_BUDGET: optionalString,
     FACEBOOK_APP_ID: optionalString,
     FACEBOOK_APP_SECRET: optionalString,
     FACEBOOK_VERIFY_TOKEN: optionalString,
+    /** The Marketplace Partnership catalogue id; without it Facebook cannot be posted to. */
+    FACEBOOK_CATALOG_ID: optionalString,
     TWILIO_ACCOUNT_SID: optionalString,
     TWILIO_AUTH_TOKEN: optionalString,
     TWILIO_FROM_NUMBER: optionalString,

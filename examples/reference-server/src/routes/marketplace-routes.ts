@@ -10,6 +10,8 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 const MarketplaceParam = z.object({ marketplace: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/) });
 const AccountViewSchema = MarketplaceAccountSchema.omit({ encryptedTokens: true });
+/** Statuses the Fetch `Response` refuses any body for. */
+const nullBodyStatuses = new Set([204, 205, 304]);
 
 /** Account connection (OAuth), accounts, cross-posting and marketplace webhooks on `scout.marketplaces`. */
 export function registerMarketplaceRoutes(app: App, deps: AppDependencies): void {
@@ -164,7 +166,11 @@ export function registerMarketplaceRoutes(app: App, deps: AppDependencies): void
       headers,
       body,
     });
-    return new Response(response.body, { status: response.status, headers: response.headers });
+    // A 204 (eBay's acknowledgement), 205 or 304 must not carry a body, not even an empty one.
+    return new Response(nullBodyStatuses.has(response.status) ? null : response.body, {
+      status: response.status,
+      headers: response.headers,
+    });
   };
   app.get('/webhooks/:marketplace', webhook);
   app.post('/webhooks/:marketplace', webhook);
