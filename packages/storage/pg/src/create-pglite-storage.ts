@@ -1,5 +1,6 @@
 import { ConfigurationError, parseInput } from '@deal-scout/core';
 import { z } from 'zod';
+import { acquireDataDirLock } from './client/data-dir-lock';
 import { createLazySqlClient } from './client/lazy-sql-client';
 import { createPgliteSqlClient, type PgliteLike } from './client/pglite-sql-client';
 import { createSqlStorage, type PgStorage } from './create-sql-storage';
@@ -43,7 +44,31 @@ export type PgliteStorageSettings = {
   readonly storageId?: string;
 };
 
+/** Opens PGlite, with its data directory locked to this process (see {@link acquireDataDirLock}). */
 async function openPglite(dataDir: string | undefined): Promise<PgliteLike> {
+  const lock = dataDir ? acquireDataDirLock(dataDir) : null;
+  try {
+    const db = await loadPglite(dataDir);
+    if (!lock) return db;
+    return {
+      query: (text, params) => db.query(text, params),
+      exec: (script) => db.exec(script),
+      transaction: (callback) => db.transaction(callback),
+      async close() {
+        try {
+          await db.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function loadPglite(dataDir: string | undefined): Promise<PgliteLike> {
   let module: typeof import('@electric-sql/pglite');
   try {
     module = await import('@electric-sql/pglite');
@@ -68,7 +93,10 @@ async function openPglite(dataDir: string | undefined): Promise<PgliteLike> {
  * const scout = createDealScout({ storage });
  * ```
  *
- * The engine loads on first use (migrating the schema unless `autoMigrate` is false).
+ * The engine loads on first use (migrating the schema unless `autoMigrate` is false). A data
+ * directory serves one process at a time: it is locked while open (`deal-scout-pglite.lock`), and a
+ * second process gets a `ConfigurationError` instead of corrupting it. A lock left by a process
+ * that died is taken over.
  *
  * @throws ValidationError when `settings` are invalid.
  */
