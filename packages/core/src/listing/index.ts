@@ -56,3 +56,13 @@ export {
   toMajor,
   usd,
 } from './money';
+export {
+  checkListingCandidate,
+  type ListingJsonContext,
+  listingImages,
+  listingLocation,
+  listingMoney,
+  maxListingImages,
+  parseListingJson,
+  splitPlaceName,
+} from './normalise-listing-fields';

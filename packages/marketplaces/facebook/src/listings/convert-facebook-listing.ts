@@ -1,10 +1,12 @@
 import {
+  checkListingCandidate,
   type ListingInput,
   ListingParseError,
-  ListingSchema,
-  type Money,
-  moneyFromMajor,
-  toValidationIssues,
+  listingImages,
+  listingLocation,
+  listingMoney,
+  parseListingJson,
+  splitPlaceName,
 } from '@deal-scout/core';
 import { z } from 'zod';
 import { fromFacebookCondition } from './facebook-condition';
@@ -66,21 +68,7 @@ function parseFormattedAmount(text: string | undefined): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/**
- * Money from a major-unit amount, or a `ListingParseError` naming `field` when the amount or
- * currency cannot be money (too large for exact minor units, an unknown currency).
- */
-function toMoney(major: number, currency: string, field: string): Money {
-  try {
-    return moneyFromMajor(major, currency.toUpperCase());
-  } catch {
-    throw new ListingParseError({
-      message: `Facebook listing has an amount that is not valid money`,
-      source: 'facebook',
-      issues: [{ field, message: `${major} ${currency} is not a valid amount of money` }],
-    });
-  }
-}
+const context = { subject: 'Facebook Marketplace listing', source: 'facebook' };
 
 /**
  * Normalises one Marketplace listing into a `ListingInput`. `observedAt` stands in for the posting
@@ -91,15 +79,7 @@ export function convertFacebookListing(
   json: unknown,
   options: { readonly observedAt: string; readonly currency?: string },
 ): ListingInput {
-  const parsed = FacebookListingJsonSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ListingParseError({
-      message: 'Facebook Marketplace listing JSON is malformed',
-      source: 'facebook',
-      issues: toValidationIssues(parsed.error),
-    });
-  }
-  const raw = parsed.data;
+  const raw = parseListingJson(FacebookListingJsonSchema, json, context);
   const major = raw.listing_price.amount
     ? Number(raw.listing_price.amount)
     : parseFormattedAmount(raw.listing_price.formatted_amount);
@@ -116,12 +96,13 @@ export function convertFacebookListing(
     ...(raw.listing_photos ?? []).map((photo) => photo.image.uri),
   ];
   const geocode = raw.location?.reverse_geocode;
-  const [cityFromPage, regionFromPage] = (geocode?.city_page?.display_name ?? '')
-    .split(',')
-    .map((part) => part.trim());
-  const city = geocode?.city ?? (cityFromPage || undefined);
-  const region = geocode?.state ?? (regionFromPage || undefined);
-  const hasPoint = raw.location?.latitude !== undefined && raw.location?.longitude !== undefined;
+  const fromPage = splitPlaceName(geocode?.city_page?.display_name);
+  const location = listingLocation({
+    city: geocode?.city ?? fromPage.city,
+    region: geocode?.state ?? fromPage.region,
+    lat: raw.location?.latitude,
+    lon: raw.location?.longitude,
+  });
   const condition = fromFacebookCondition(raw.condition);
   const status = raw.is_sold
     ? 'sold'
@@ -137,25 +118,15 @@ export function convertFacebookListing(
     externalId: raw.id,
     url: `https://www.facebook.com/marketplace/item/${raw.id}/`,
     title: raw.marketplace_listing_title,
-    price: toMoney(major, currency, 'listing_price'),
-    images: [...new Set(photos)].slice(0, 50),
+    price: listingMoney(major, currency, { ...context, field: 'listing_price' }),
+    images: listingImages(photos),
     status,
     localPickup: raw.delivery_types ? raw.delivery_types.includes('IN_PERSON') : true,
     postedAt: raw.creation_time ? new Date(raw.creation_time * 1000).toISOString() : options.observedAt,
     ...(raw.redacted_description?.text ? { description: raw.redacted_description.text } : {}),
     ...(condition ? { condition } : {}),
     ...(shipping !== undefined ? { shipping: { available: shipping } } : {}),
-    ...(city || region || hasPoint
-      ? {
-          location: {
-            ...(city ? { city } : {}),
-            ...(region ? { region } : {}),
-            ...(hasPoint
-              ? { lat: raw.location?.latitude as number, lon: raw.location?.longitude as number }
-              : {}),
-          },
-        }
-      : {}),
+    ...(location ? { location } : {}),
     ...(raw.marketplace_listing_seller?.id || raw.marketplace_listing_seller?.name
       ? {
           seller: {
@@ -165,13 +136,5 @@ export function convertFacebookListing(
         }
       : {}),
   };
-  const checked = ListingSchema.safeParse(candidate);
-  if (!checked.success) {
-    throw new ListingParseError({
-      message: 'Facebook Marketplace listing does not make a valid listing',
-      source: 'facebook',
-      issues: toValidationIssues(checked.error),
-    });
-  }
-  return candidate;
+  return checkListingCandidate(candidate, context);
 }

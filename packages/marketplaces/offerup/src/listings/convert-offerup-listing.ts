@@ -1,10 +1,11 @@
 import {
+  checkListingCandidate,
   type ListingInput,
-  ListingParseError,
-  ListingSchema,
-  type Money,
-  moneyFromMajor,
-  toValidationIssues,
+  listingImages,
+  listingLocation,
+  listingMoney,
+  parseListingJson,
+  splitPlaceName,
 } from '@deal-scout/core';
 import { z } from 'zod';
 import { fromOfferUpCategory } from '../categories/offerup-categories';
@@ -97,54 +98,30 @@ const statuses: Record<string, ListingInput['status']> = {
   removed: 'removed',
 };
 
-/** `"Providence, RI"` → city and region. */
-function splitLocationName(name: string | null | undefined): { city?: string; region?: string } {
-  const [city, region] = (name ?? '').split(',').map((part) => part.trim());
-  return { ...(city ? { city } : {}), ...(region ? { region } : {}) };
-}
-
-/**
- * Money from a major-unit amount, or a `ListingParseError` naming `field` when the amount or
- * currency cannot be money (too large for exact minor units, an unknown currency).
- */
-function toMoney(major: number, currency: string, field: string): Money {
-  try {
-    return moneyFromMajor(major, currency.toUpperCase());
-  } catch {
-    throw new ListingParseError({
-      message: `OfferUp listing has an amount that is not valid money`,
-      source: 'offerup',
-      issues: [{ field, message: `${major} ${currency} is not a valid amount of money` }],
-    });
-  }
-}
+const context = { subject: 'OfferUp listing', source: 'offerup' };
 
 /**
  * Normalises OfferUp listing JSON into a `ListingInput`. `observedAt` stands in for the posting time
  * when the JSON has no `postDate` (search tiles). Throws `ListingParseError` naming every bad field.
  */
 export function convertOfferUpListing(json: unknown, options: { readonly observedAt: string }): ListingInput {
-  const parsed = OfferUpListingJsonSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ListingParseError({
-      message: 'OfferUp listing JSON is malformed',
-      source: 'offerup',
-      issues: toValidationIssues(parsed.error),
-    });
-  }
-  const raw = parsed.data;
-  const images = [
+  const raw = parseListingJson(OfferUpListingJsonSchema, json, context);
+  const images = listingImages([
     ...(raw.photos ?? []).map((entry) => entry.detailFull?.url ?? entry.detail?.url ?? entry.list?.url),
     raw.image?.url,
-  ].filter((url): url is string => typeof url === 'string');
+  ]);
   const condition = fromOfferUpCondition(
     typeof raw.condition === 'string' ? raw.condition : (raw.conditionText ?? null),
   );
   const categoryV2 = raw.listingCategory?.categoryV2;
   const category = fromOfferUpCategory(categoryV2?.l1Name ?? undefined, categoryV2?.l2Name ?? undefined);
   const details = raw.locationDetails;
-  const place = splitLocationName(details?.locationName ?? raw.locationName);
-  const hasPoint = typeof details?.latitude === 'number' && typeof details?.longitude === 'number';
+  const location = listingLocation({
+    ...splitPlaceName(details?.locationName ?? raw.locationName),
+    lat: details?.latitude,
+    lon: details?.longitude,
+    country: 'US',
+  });
   const fulfilment = raw.fulfillmentDetails;
   const rating = raw.owner?.profile?.ratingSummary;
   const candidate: ListingInput = {
@@ -153,8 +130,8 @@ export function convertOfferUpListing(json: unknown, options: { readonly observe
     externalId: raw.listingId,
     url: `https://offerup.com/item/detail/${encodeURIComponent(raw.listingId)}`,
     title: raw.title,
-    price: toMoney(raw.price, 'USD', 'price'),
-    images: [...new Set(images)].slice(0, 50),
+    price: listingMoney(raw.price, 'USD', { ...context, field: 'price' }),
+    images,
     status: statuses[(raw.state ?? 'listed').toLowerCase()] ?? 'active',
     postedAt: raw.postDate ?? options.observedAt,
     localPickup: fulfilment?.localPickupEnabled ?? true,
@@ -168,15 +145,7 @@ export function convertOfferUpListing(json: unknown, options: { readonly observe
     ...(categoryV2?.l1Name
       ? { marketplaceCategory: [categoryV2.l1Name, categoryV2.l2Name].filter(Boolean).join(' > ') }
       : {}),
-    ...(hasPoint || place.city
-      ? {
-          location: {
-            ...place,
-            ...(hasPoint ? { lat: details?.latitude as number, lon: details?.longitude as number } : {}),
-            country: 'US',
-          },
-        }
-      : {}),
+    ...(location ? { location } : {}),
     ...(fulfilment?.shippingEnabled != null
       ? {
           shipping: {
@@ -184,7 +153,12 @@ export function convertOfferUpListing(json: unknown, options: { readonly observe
             ...(fulfilment.sellerPaysShipping
               ? { cost: { amount: 0, currency: 'USD' } }
               : fulfilment.shippingPrice != null
-                ? { cost: toMoney(fulfilment.shippingPrice, 'USD', 'fulfillmentDetails.shippingPrice') }
+                ? {
+                    cost: listingMoney(fulfilment.shippingPrice, 'USD', {
+                      ...context,
+                      field: 'fulfillmentDetails.shippingPrice',
+                    }),
+                  }
                 : {}),
           },
         }
@@ -199,13 +173,5 @@ export function convertOfferUpListing(json: unknown, options: { readonly observe
         }
       : {}),
   };
-  const checked = ListingSchema.safeParse(candidate);
-  if (!checked.success) {
-    throw new ListingParseError({
-      message: 'OfferUp listing does not make a valid listing',
-      source: 'offerup',
-      issues: toValidationIssues(checked.error),
-    });
-  }
-  return candidate;
+  return checkListingCandidate(candidate, context);
 }

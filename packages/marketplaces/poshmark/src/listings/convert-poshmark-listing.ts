@@ -1,10 +1,9 @@
 import {
+  checkListingCandidate,
   type ListingInput,
-  ListingParseError,
-  ListingSchema,
-  type Money,
-  moneyFromMajor,
-  toValidationIssues,
+  listingImages,
+  listingMoney,
+  parseListingJson,
 } from '@deal-scout/core';
 import { z } from 'zod';
 import { fromPoshmarkCategory } from '../categories/poshmark-categories';
@@ -69,42 +68,20 @@ const statusOf = (
   return 'active';
 };
 
-/**
- * Money from a major-unit amount, or a `ListingParseError` naming `field` when the amount or
- * currency cannot be money (too large for exact minor units, an unknown currency).
- */
-function toMoney(major: number, currency: string, field: string): Money {
-  try {
-    return moneyFromMajor(major, currency.toUpperCase());
-  } catch {
-    throw new ListingParseError({
-      message: 'Poshmark listing has an amount that is not valid money',
-      source: 'poshmark',
-      issues: [{ field, message: `${major} ${currency} is not a valid amount of money` }],
-    });
-  }
-}
+const context = { subject: 'Poshmark listing', source: 'poshmark' };
 
 /** Normalises Poshmark listing JSON into a `ListingInput`; throws `ListingParseError` naming every bad field. */
 export function convertPoshmarkListing(json: unknown): ListingInput {
-  const parsed = PoshmarkListingJsonSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ListingParseError({
-      message: 'Poshmark listing JSON is malformed',
-      source: 'poshmark',
-      issues: toValidationIssues(parsed.error),
-    });
-  }
-  const raw = parsed.data;
+  const raw = parseListingJson(PoshmarkListingJsonSchema, json, context);
   const department = display(raw.catalog?.department) ?? display(raw.department);
   const categoryName = display(raw.catalog?.category) ?? display(raw.category_v2);
   const category = fromPoshmarkCategory(department, categoryName);
   const condition = fromPoshmarkCondition(raw.condition);
-  const images = [
+  const images = listingImages([
     raw.cover_shot?.url,
     ...(raw.pictures ?? []).map((entry) => entry.url),
     raw.picture_url,
-  ].filter((url): url is string => typeof url === 'string');
+  ]);
   const status = statusOf(raw.inventory?.status, raw.status);
   const domain = raw.origin_domain === 'ca' ? 'poshmark.ca' : 'poshmark.com';
   const colors = (raw.colors ?? []).map((color) => color.name).filter(Boolean);
@@ -114,8 +91,11 @@ export function convertPoshmarkListing(json: unknown): ListingInput {
     externalId: raw.id,
     url: `https://${domain}/listing/${raw.id}`,
     title: raw.title,
-    price: toMoney(raw.price_amount.val, raw.price_amount.currency_code, 'price_amount'),
-    images: [...new Set(images)].slice(0, 50),
+    price: listingMoney(raw.price_amount.val, raw.price_amount.currency_code, {
+      ...context,
+      field: 'price_amount',
+    }),
+    images,
     status,
     postedAt: raw.created_at,
     localPickup: false,
@@ -125,10 +105,10 @@ export function convertPoshmarkListing(json: unknown): ListingInput {
       ...(department ? { department } : {}),
       ...(raw.original_price_amount
         ? {
-            originalPriceMinor: toMoney(
+            originalPriceMinor: listingMoney(
               raw.original_price_amount.val,
               raw.original_price_amount.currency_code,
-              'original_price_amount',
+              { ...context, field: 'original_price_amount' },
             ).amount,
           }
         : {}),
@@ -147,13 +127,5 @@ export function convertPoshmarkListing(json: unknown): ListingInput {
       ? { seller: { id: raw.creator_id, ...(raw.creator_username ? { name: raw.creator_username } : {}) } }
       : {}),
   };
-  const checked = ListingSchema.safeParse(candidate);
-  if (!checked.success) {
-    throw new ListingParseError({
-      message: 'Poshmark listing does not make a valid listing',
-      source: 'poshmark',
-      issues: toValidationIssues(checked.error),
-    });
-  }
-  return candidate;
+  return checkListingCandidate(candidate, context);
 }
