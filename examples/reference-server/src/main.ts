@@ -9,7 +9,13 @@ try {
   process.exit(1);
 }
 const logger = createLogger(env);
-const server = await startServer(env, logger);
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer(env, logger);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 console.log(
   `\nDeal Scout API on ${server.url}  ·  reference: ${server.url}/docs  ·  OpenAPI: ${server.url}/openapi.json\n`,
 );

@@ -34,7 +34,7 @@ describe.each(engines)('reference server on $name', ({ env }) => {
     const document = await (await server.request('/openapi.json')).json();
     expect(document.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(document));
-    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid ? [] : result.errors).toEqual([]);
     expect(result.valid).toBe(true);
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/listings', '/listings/{listing_id}', '/auth/login']),

@@ -53,6 +53,7 @@ export function httpProblem(status: number, code: string, detail: string): Probl
     415: 'Unsupported Media Type',
     429: 'Too Many Requests',
     500: 'Internal Server Error',
+    503: 'Service Unavailable',
   };
   return {
     type: `https://deal-scout.dev/problems/${code.toLowerCase()}`,
