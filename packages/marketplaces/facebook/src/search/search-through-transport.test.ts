@@ -69,6 +69,8 @@ describe('Facebook search through the host transport', () => {
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(ListingParseError);
+    expect(error).toMatchObject({ code: 'LISTING_PARSE_FAILED', source: 'facebook' });
+    expect((error as ListingParseError).message).toContain('Facebook search result 1 is malformed');
     expect((error as ListingParseError).issues[0]?.field).toMatch(/^listings\[1\]\./);
   });
 

@@ -1,8 +1,8 @@
 import {
-  ListingParseError,
   type MarketplaceSearchOptionsV1,
   type MarketplaceSearchPageV1,
   milesToKm,
+  normaliseSearchResults,
   toMajor,
 } from '@deal-scout/core';
 import { convertFacebookListing } from '../listings/convert-facebook-listing';
@@ -47,26 +47,20 @@ export function toFacebookSearchRequest(options: MarketplaceSearchOptionsV1): Fa
   };
 }
 
-/** Runs a search through the host transport and normalises every listing it returned. */
+/**
+ * Runs a search through the host transport and normalises every listing it returned; a malformed
+ * one throws `ListingParseError` (`Facebook search result 3 is malformed`, fields under `listings[3].`).
+ */
 export async function searchThroughTransport(
   transport: FacebookSearchTransport,
   options: MarketplaceSearchOptionsV1,
   observedAt: string,
 ): Promise<MarketplaceSearchPageV1> {
   const response = await transport.search(toFacebookSearchRequest(options));
-  const listings = response.listings.map((json, index) => {
-    try {
-      return convertFacebookListing(json, { observedAt });
-    } catch (error) {
-      if (error instanceof ListingParseError) {
-        throw new ListingParseError({
-          message: `Facebook search result ${index} is malformed`,
-          source: 'facebook',
-          issues: error.issues.map((issue) => ({ ...issue, field: `listings[${index}].${issue.field}` })),
-        });
-      }
-      throw error;
-    }
-  });
+  const listings = normaliseSearchResults(
+    response.listings,
+    (json) => convertFacebookListing(json, { observedAt }),
+    { marketplaceId: 'facebook', displayName: 'Facebook' },
+  );
   return { listings, nextCursor: response.nextCursor };
 }
