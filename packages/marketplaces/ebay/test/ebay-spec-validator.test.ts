@@ -65,12 +65,24 @@ describe.runIf(hasEbaySpecs)('the eBay OpenAPI validator used by the tests', () 
 
   it('rejects response bodies with undocumented fields or wrong types, and error bodies without errors[]', () => {
     const url = 'https://api.ebay.com/buy/browse/v1/item_summary/search?q=x';
-    expect(
-      validator.validateResponse('GET', url, 200, { total: '3', itemSummaries: [{ itemId: 'a', cost: 1 }] }),
-    ).toHaveLength(2);
+    const problems = validator.validateResponse('GET', url, 200, {
+      total: '3',
+      itemSummaries: [{ itemId: 'a', cost: 1 }],
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.some((problem) => problem.includes('/itemSummaries/0') && problem.includes('cost'))).toBe(
+      true,
+    );
+    expect(problems.some((problem) => problem.includes('/total') && problem.includes('integer'))).toBe(true);
     expect(
       validator.validateResponse('GET', url, 200, { total: 3, itemSummaries: [{ itemId: 'a' }] }),
     ).toEqual([]);
     expect(validator.validateResponse('GET', url, 429, { message: 'slow down' })).not.toEqual([]);
+    expect(
+      validator.validateResponse('GET', url, 404, { errors: [{ errorId: 11001, message: 'Not found' }] }),
+    ).toEqual([]);
+    expect(
+      validator.validateResponse('GET', url, 404, { errors: [{ errorId: 11001, messsage: 'Not found' }] }),
+    ).toEqual(['error body: /errors/0 has undocumented field messsage']);
   });
 });

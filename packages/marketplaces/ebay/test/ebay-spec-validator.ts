@@ -1,24 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import {
+  createOpenApiRequestValidator,
+  loadSharedSpec,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  type OpenApiRequestValidator,
+  sharedSpecPath,
+} from '@deal-scout/testkit';
 
 /**
- * Validates requests and responses against eBay's own OpenAPI files in `../shared/specs/ebay`
- * (loaded at test time, never copied). Ajv is used directly rather than an OpenAPI request
- * validator library because eBay's files need two things those libraries do not offer: closing
- * every object schema (`additionalProperties: false`, so a misspelt or undocumented field fails,
- * where eBay's schemas would accept anything) and a documented correction of a known spec defect
- * (below). Routing by method + path template and parameter checks are a few lines on top.
+ * Checks requests and responses against eBay's own OpenAPI files in the shared `specs/ebay` folder
+ * (loaded at test time, never copied). Schemas are checked by testkit's
+ * `createOpenApiRequestValidator`, which closes every object schema, so a misspelt or undocumented
+ * field fails where eBay's schemas would accept anything. What is eBay's own stays here: which
+ * files, routing by method + path template under each file's base path, parameter presence, the
+ * Bearer token, a documented correction of a known spec defect (below), and responses, which the
+ * testkit validator reaches through {@link withResponsesAsBodies}.
  */
-
-const here = dirname(fileURLToPath(import.meta.url));
-/** `../shared` relative to the repository root, or `DEAL_SCOUT_SHARED_DIR`. */
-export const sharedDir = process.env.DEAL_SCOUT_SHARED_DIR ?? resolve(here, '../../../../../shared');
-export const ebaySpecDir = resolve(sharedDir, 'specs/ebay');
-/** Whether the eBay OpenAPI files are present; spec-driven suites skip with a message when not. */
-export const hasEbaySpecs = existsSync(resolve(ebaySpecDir, 'buy_browse_v1_oas3.json'));
-export const missingSpecsMessage = `eBay OpenAPI files not found in ${ebaySpecDir}: set DEAL_SCOUT_SHARED_DIR or check out ../shared; spec-validated eBay tests are skipped`;
 
 const specFiles = [
   'buy_browse_v1_oas3.json',
@@ -29,28 +26,28 @@ const specFiles = [
   'sell_metadata_v1_oas3.json',
 ];
 
-type Schema = Record<string, unknown>;
-type Parameter = { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema?: Schema };
-type Operation = {
+/** Whether the eBay OpenAPI files are present; spec-driven suites skip with a message when not. */
+export const hasEbaySpecs = sharedSpecPath('ebay/buy_browse_v1_oas3.json') !== null;
+export const missingSpecsMessage =
+  'eBay OpenAPI files not found in specs/ebay of the shared folder (../shared beside the repository, or set DEAL_SCOUT_SHARED_DIR); spec-validated eBay tests are skipped';
+
+type Parameter = { name: string; in: 'query' | 'path' | 'header'; required?: boolean; schema?: unknown };
+type Operation = OpenApiOperation & {
   operationId: string;
   parameters?: Parameter[];
-  requestBody?: { required?: boolean; content: Record<string, { schema: Schema }> };
-  responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> };
 };
-type Spec = {
+type EbaySpec = OpenApiDocument & {
   servers: { variables: { basePath: { default: string } } }[];
   paths: Record<string, Record<string, Operation>>;
-  components: Schema;
 };
 type Route = {
-  file: string;
-  basePath: string;
   method: string;
   template: string;
   pattern: RegExp;
   names: string[];
   operation: Operation;
-  components: Schema;
+  validator: OpenApiRequestValidator;
 };
 
 /**
@@ -58,9 +55,9 @@ type Route = {
  * `Product.aspects` is declared `type: string`, but eBay's documentation and every example send an
  * object of aspect name → array of values.
  */
-function correctKnownDefects(file: string, spec: Spec): void {
+function correctKnownDefects(file: string, spec: EbaySpec): void {
   if (file === 'sell_inventory_v1_oas3.json') {
-    const product = (spec.components.schemas as Record<string, Schema>).Product as { properties: Schema };
+    const product = spec.components.schemas.Product as { properties: Record<string, unknown> };
     product.properties.aspects = {
       type: 'object',
       additionalProperties: { type: 'array', items: { type: 'string' } },
@@ -68,23 +65,19 @@ function correctKnownDefects(file: string, spec: Spec): void {
   }
 }
 
-/** Closes object schemas: an object with declared properties accepts no others. */
-function close(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(close);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) out[key] = key === 'example' ? value : close(value);
-  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
-  return out;
+/**
+ * Every eBay parameter is declared `type: string`, which any path, query or header value meets, so
+ * only presence is checked; a file that ever constrains one more is refused rather than half-checked.
+ */
+function assertStringParameters(file: string, operation: Operation): void {
+  for (const parameter of operation.parameters ?? []) {
+    if (JSON.stringify(parameter.schema ?? { type: 'string' }) !== '{"type":"string"}')
+      throw new Error(`${file}: ${operation.operationId} parameter ${parameter.name} needs a value check`);
+  }
 }
 
-function describe(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).map(
-    (error) => `${error.instancePath || '(root)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
-  );
-}
-
-const errorBodySchema: Schema = {
+/** eBay answers every failure with its `errors[]` body (the `Error` schema of each file). */
+const errorBodySchema = {
   type: 'object',
   required: ['errors'],
   properties: {
@@ -92,21 +85,49 @@ const errorBodySchema: Schema = {
     warnings: { type: 'array', items: { $ref: '#/components/schemas/Error' } },
   },
 };
+const errorBodyPath = 'error response';
+const responsePath = (method: string, template: string, status: string) =>
+  `${method} ${template} response ${status}`;
+const asBody = (schema: unknown): OpenApiOperation => ({
+  requestBody: { content: { 'application/json': { schema } } },
+  responses: {},
+});
+
+/**
+ * The spec with each documented JSON response (and eBay's error body) offered again as the JSON
+ * body of a pseudo-path (`get /item/{item_id} response 200`, method `post`), so testkit's body
+ * validator checks responses with the same closed schemas and components as requests.
+ */
+function withResponsesAsBodies(spec: EbaySpec): OpenApiDocument {
+  const paths: Record<string, Record<string, OpenApiOperation>> = {
+    ...spec.paths,
+    [errorBodyPath]: { post: asBody(errorBodySchema) },
+  };
+  for (const [template, operations] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const schema = response.content?.['application/json']?.schema;
+        if (schema) paths[responsePath(method, template, status)] = { post: asBody(schema) };
+      }
+    }
+  }
+  return { ...spec, paths };
+}
 
 /** Problems found in one exchange; empty means it matches the spec. */
 export type SpecProblems = string[];
 
 export function createEbaySpecValidator() {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, logger: false });
   const routes: Route[] = [];
   for (const file of specFiles) {
-    const spec = JSON.parse(readFileSync(resolve(ebaySpecDir, file), 'utf8')) as Spec;
+    const spec = loadSharedSpec(`ebay/${file}`) as EbaySpec | null;
+    if (!spec) throw new Error(missingSpecsMessage);
     correctKnownDefects(file, spec);
+    const validator = createOpenApiRequestValidator(withResponsesAsBodies(spec));
     const basePath = spec.servers[0]?.variables.basePath.default ?? '';
-    const components = close(spec.components) as Schema;
     for (const [template, operations] of Object.entries(spec.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
-        if (!['get', 'post', 'put', 'delete'].includes(method)) continue;
+        assertStringParameters(file, operation);
         const names: string[] = [];
         const source = template
           .replace(/\/$/, '')
@@ -115,30 +136,13 @@ export function createEbaySpecValidator() {
             names.push(name);
             return '([^/]+)';
           });
-        routes.push({
-          file,
-          basePath,
-          method,
-          template,
-          pattern: new RegExp(`^${basePath}${source}/?$`),
-          names,
-          operation,
-          components,
-        });
+        const pattern = new RegExp(`^${basePath}${source}/?$`);
+        routes.push({ method, template, pattern, names, operation, validator });
       }
     }
   }
   // Literal paths win over templates (`/item/get_item_by_legacy_id` before `/item/{item_id}`).
   routes.sort((a, b) => a.names.length - b.names.length);
-  const compiled = new Map<Schema, ValidateFunction>();
-  const validatorFor = (schema: Schema, components: Schema): ValidateFunction => {
-    let validate = compiled.get(schema);
-    if (!validate) {
-      validate = ajv.compile({ ...(close(schema) as Schema), components });
-      compiled.set(schema, validate);
-    }
-    return validate;
-  };
 
   const find = (method: string, url: URL): { route: Route; params: Record<string, string> } | null => {
     for (const route of routes) {
@@ -168,25 +172,15 @@ export function createEbaySpecValidator() {
       const { route, params } = found;
       const problems: string[] = [];
       const declared = route.operation.parameters ?? [];
-      const check = (parameter: Parameter, value: string) => {
-        if (!parameter.schema) return;
-        const validate = validatorFor(parameter.schema, route.components);
-        if (!validate(value))
-          problems.push(`${parameter.in} ${parameter.name}: ${describe(validate.errors).join('; ')}`);
-      };
       for (const parameter of declared) {
         const value =
           parameter.in === 'path'
             ? params[parameter.name]
             : parameter.in === 'query'
-              ? (url.searchParams.get(parameter.name) ?? undefined)
-              : (request.headers.get(parameter.name) ?? undefined);
-        if (value === undefined || value === '') {
-          if (parameter.required)
-            problems.push(`missing required ${parameter.in} parameter ${parameter.name}`);
-          continue;
-        }
-        check(parameter, value);
+              ? url.searchParams.get(parameter.name)
+              : request.headers.get(parameter.name);
+        if (!value && parameter.required)
+          problems.push(`missing required ${parameter.in} parameter ${parameter.name}`);
       }
       const known = new Set(declared.filter((p) => p.in === 'query').map((p) => p.name));
       for (const name of url.searchParams.keys()) {
@@ -199,41 +193,36 @@ export function createEbaySpecValidator() {
         if (request.body) problems.push('a body was sent to an operation that takes none');
       } else if (!request.body) {
         if (body.required) problems.push('missing required request body');
+      } else if (!body.content['application/json']) {
+        problems.push('operation takes no JSON body');
+      } else if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
+        problems.push(`JSON body sent as ${request.headers.get('content-type')}`);
       } else {
-        const schema = body.content['application/json']?.schema;
-        if (!schema) problems.push('operation takes no JSON body');
-        else if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
-          problems.push(`JSON body sent as ${request.headers.get('content-type')}`);
-        } else {
-          const validate = validatorFor(schema, route.components);
-          if (!validate(JSON.parse(request.body)))
-            problems.push(...describe(validate.errors).map((p) => `body ${p}`));
-        }
+        const bodyProblems = route.validator.json(route.template, route.method, JSON.parse(request.body));
+        problems.push(...bodyProblems.map((problem) => `body ${problem}`));
       }
       return problems.map((problem) => `${route.operation.operationId}: ${problem}`);
     },
 
-    /** Checks a response body against the operation's schema for that status. */
+    /**
+     * Checks a response body against the operation's schema for that status; any failure status
+     * (including 401 and 429, which operations do not list) against eBay's `errors[]` body.
+     */
     validateResponse(method: string, url: string, status: number, body: unknown): SpecProblems {
       const found = find(method, new URL(url));
       if (!found) return [`no eBay operation for ${method} ${url}`];
+      const { route } = found;
       if (status >= 400) {
-        // eBay answers every failure with its `errors[]` body (the `Error` schema of each file),
-        // including statuses an operation does not list (401, 429).
-        const validate = validatorFor(errorBodySchema, found.route.components);
-        return validate(body) ? [] : describe(validate.errors).map((p) => `error body: ${p}`);
+        return route.validator.json(errorBodyPath, 'post', body).map((problem) => `error body: ${problem}`);
       }
-      const response = found.route.operation.responses[String(status)];
-      if (!response) return [`${found.route.operation.operationId}: status ${status} is not documented`];
-      const schema = response.content?.['application/json']?.schema;
-      if (!schema)
-        return body === null || body === undefined
-          ? []
-          : [`${found.route.operation.operationId}: ${status} has no body`];
-      const validate = validatorFor(schema, found.route.components);
-      return validate(body)
-        ? []
-        : describe(validate.errors).map((p) => `${found.route.operation.operationId} response: ${p}`);
+      const { operationId } = route.operation;
+      const response = route.operation.responses[String(status)];
+      if (!response) return [`${operationId}: status ${status} is not documented`];
+      if (!response.content?.['application/json']?.schema)
+        return body === null || body === undefined ? [] : [`${operationId}: ${status} has no body`];
+      return route.validator
+        .json(responsePath(route.method, route.template, String(status)), 'post', body)
+        .map((problem) => `${operationId} response: ${problem}`);
     },
   };
 }
