@@ -498,7 +498,8 @@ describe('crossPost', () => {
     await harness.service.crossPost('seller-1', draft(), ['shop', 'flaky']);
     const again = await harness.service.crossPost('seller-1', draft(), ['shop', 'flaky']);
     expect(again.results.map((result) => result.status)).toEqual(['already_published', 'failed']);
-    expect(harness.published.map((entry) => entry.marketplace)).toEqual(['shop', 'flaky', 'flaky']);
+    // Targets are posted to concurrently, so the order of the calls is not fixed; their count is.
+    expect(harness.published.map((entry) => entry.marketplace).sort()).toEqual(['flaky', 'flaky', 'shop']);
   });
 
   it('lets only one of two concurrent identical requests post', async () => {
