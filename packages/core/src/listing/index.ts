@@ -66,3 +66,4 @@ export {
   parseListingJson,
   splitPlaceName,
 } from './normalise-listing-fields';
+export { isValidatedListing, sealValidatedListing } from './validated-listing';

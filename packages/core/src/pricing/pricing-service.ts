@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../errors/not-found-error';
 import { type Listing, type ListingInput, ListingSchema } from '../listing/listing';
 import type { Money } from '../listing/money';
+import { isValidatedListing, sealValidatedListing } from '../listing/validated-listing';
 import type { RuntimeContext } from '../runtime/runtime-context';
 import { parseInput } from '../shared/parse-input';
 import { buildPriceAnalysis, toComparables } from './build-price-analysis';
@@ -226,10 +227,16 @@ export function createPricingService(
         const out: Listing[] = [];
         for (const listing of listings) {
           const evaluation = await evaluate(listing, false);
-          if (evaluation.dealScore === null) {
+          const score = evaluation.dealScore;
+          // A validated listing stays valid with its (optional) score removed or set within 0–1.
+          const validated = isValidatedListing(listing);
+          if (score === null) {
             const { dealScore: _previous, ...rest } = listing;
-            out.push(rest as Listing);
-          } else out.push({ ...listing, dealScore: evaluation.dealScore });
+            out.push(validated ? sealValidatedListing(rest as Listing) : (rest as Listing));
+          } else {
+            const scored = { ...listing, dealScore: score };
+            out.push(validated && score >= 0 && score <= 1 ? sealValidatedListing(scored) : scored);
+          }
         }
         return out;
       },

@@ -1,6 +1,7 @@
 import type { DealScoutError } from '../errors/deal-scout-error';
 import { ValidationError } from '../errors/validation-error';
 import { type Listing, ListingSchema } from '../listing/listing';
+import { sealValidatedListing } from '../listing/validated-listing';
 import { toValidationIssues } from '../shared/parse-input';
 import type { ListingUpsertResultV1 } from '../storage/v1/listing-repository-v1';
 import type { IngestSummary } from './events';
@@ -68,7 +69,7 @@ export async function ingestListings(
     const result = ListingSchema.safeParse(normalise(raw));
     if (result.success) {
       byId.delete(result.data.id); // the last occurrence of an id wins, in its own position
-      byId.set(result.data.id, result.data);
+      byId.set(result.data.id, sealValidatedListing(result.data));
       return;
     }
     const error = new ValidationError({

@@ -1,4 +1,4 @@
-import { ValidationError } from '@deal-scout/core';
+import { ListingSchema, sealValidatedListing, ValidationError } from '@deal-scout/core';
 import { describe, expect, it } from 'vitest';
 import { createPgliteStorage, createPgStorage, createSqlStorage, type SqlClient } from '../src/index';
 import {
@@ -78,6 +78,40 @@ describe('bad input', () => {
           { now: at(0) },
         ),
       'listings[1200].description',
+    ],
+    [
+      'a NUL in a listing core validated and sealed',
+      () =>
+        storage.listings.upsertMany([sealValidatedListing(makeListing(1, { description: nul }))], {
+          now: at(0),
+        }),
+      'listings[0].description',
+    ],
+    [
+      'a year PostgreSQL cannot hold in a sealed listing',
+      () =>
+        storage.listings.upsertMany(
+          [
+            sealValidatedListing(makeListing(1)),
+            sealValidatedListing(
+              ListingSchema.parse({ ...makeListing(2), postedAt: '0000-06-01T00:00:00.000Z' }),
+            ),
+          ],
+          { now: at(0) },
+        ),
+      'listings[1].postedAt',
+    ],
+    [
+      'an oversized title next to sealed listings (the whole batch is validated)',
+      () =>
+        storage.listings.upsertMany(
+          [
+            sealValidatedListing(makeListing(1)),
+            { ...sealValidatedListing(makeListing(2)), title: oversized },
+          ],
+          { now: at(0) },
+        ),
+      'listings[1].title',
     ],
     [
       'a negative price',

@@ -5,14 +5,13 @@ import { toIsoTimestamp, toSafeInteger } from '../values/sql-values';
 import { assertStorableJsonText } from '../values/storable-value';
 import {
   ListingQuerySchema,
-  ListingsSchema,
   LookupIdSchema,
   LookupIdsSchema,
   NowSchema,
   PageRequestSchema,
   parseStorageInput,
   StorableTimestampSchema,
-  validateStorageInput,
+  validateListingsInput,
 } from '../values/storage-inputs';
 import { fromListingRow, type ListingRecord, listingColumns, toListingRecord } from './listing-row';
 import { concurrentChange, type RepositoryContext } from './repository-context';
@@ -85,10 +84,7 @@ export function createListingRepository(context: RepositoryContext): ListingRepo
 
   return {
     async upsertMany(listings, options) {
-      const parsed = validateStorageInput(ListingsSchema, listings, {
-        subject: 'listings',
-        field: 'listings',
-      });
+      const parsed = validateListingsInput(listings);
       const { now } = parseStorageInput(NowSchema, options, { subject: 'upsert options', field: 'options' });
       // The last duplicate wins and takes the last position, as in the reference storage.
       const byId = new Map<string, ListingRecord>();

@@ -2,6 +2,8 @@ import {
   AlertMatchSchema,
   ChannelKindSchema,
   DealAlertRuleSchema,
+  isValidatedListing,
+  type Listing,
   ListingSchema,
   ListingStatusSchema,
   MarketplaceAccountSchema,
@@ -59,6 +61,32 @@ export const StorableListingSchema = ListingSchema.superRefine((listing, ctx) =>
   }
 });
 export const ListingsSchema = z.array(StorableListingSchema);
+
+/**
+ * The listings of an upsert, validated. Listings that core validated and sealed (what
+ * `scout.ingest` hands over, see `isValidatedListing`) are frozen and known to be valid, so they
+ * are only checked for what storage adds: PostgreSQL's timestamp range. Any other listing in the
+ * batch sends the whole batch through {@link ListingsSchema}. Storable text is checked separately,
+ * on the JSON sent.
+ */
+export function validateListingsInput(listings: unknown): readonly Listing[] {
+  if (!Array.isArray(listings) || !listings.every(isValidatedListing)) {
+    return validateStorageInput(ListingsSchema, listings, { subject: 'listings', field: 'listings' });
+  }
+  listings.forEach((listing, index) => {
+    for (const field of ['postedAt', 'updatedAt', 'soldAt'] as const) {
+      const value = listing[field];
+      if (value !== undefined && value < firstStorableInstant) {
+        throw new ValidationError({
+          issues: [{ field: `listings[${index}].${field}`, message: 'must be in year 1 or later' }],
+          subject: 'listings',
+          source: 'storage',
+        });
+      }
+    }
+  });
+  return listings;
+}
 export const NowSchema = z.object({ now: StorableTimestampSchema });
 
 export const RuleSchema = DealAlertRuleSchema.extend({

@@ -4,6 +4,7 @@ import {
   type Listing,
   NotFoundError,
   type StorageV1,
+  sealValidatedListing,
   ValidationError,
 } from '@deal-scout/core';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -57,6 +58,17 @@ export function defineStorageBehaviour(getSubject: () => StorageV1): void {
         { price: listing.price, observedAt: at(100) },
       ]);
       expect(await storage.listings.count()).toBe(1);
+    });
+
+    it('stores listings core validated and sealed exactly, and reports them like any other', async () => {
+      const sealed = [1, 2, 3].map((n) => sealValidatedListing(makeListing(n)));
+      expect(Object.isFrozen(sealed[0]?.price)).toBe(true);
+      const results = await storage.listings.upsertMany(sealed, { now: at(100) });
+      expect(results.map((result) => result.outcome)).toEqual(['created', 'created', 'created']);
+      expect(await storage.listings.getMany(sealed.map((listing) => listing.id))).toEqual(sealed);
+      const cheaper = sealValidatedListing({ ...makeListing(2), price: { amount: 100, currency: 'USD' } });
+      const [updated] = await storage.listings.upsertMany([cheaper], { now: at(200) });
+      expect(updated).toMatchObject({ outcome: 'updated', previousPrice: makeListing(2).price });
     });
 
     it('stores text that only looks like an unstorable escape (a backslash and u0000) exactly', async () => {
