@@ -10,6 +10,7 @@ import { createDispatcher, type Dispatcher } from './outbox/dispatcher';
 import { type AlertDeliveryOutcome, deliverAlert } from './policy/deliver-alert';
 import { createPreferencesApi, type NotificationPreferencesApi } from './preferences/preferences-api';
 import { createPreferencesStore } from './preferences/preferences-store';
+import { type ReportedDeliveryFailure, reportDeliveryFailure } from './report-delivery-failure';
 import { type SendMessageInput, sendMessage } from './send-message';
 
 /** `scout.notifications`. */
@@ -29,6 +30,13 @@ export type NotificationsService = {
     event: DealScoutEvents['alert.matched'],
     options?: { readonly critical?: boolean },
   ): Promise<AlertDeliveryOutcome>;
+  /**
+   * Applies a failure the provider reported after accepting a message (a late Twilio status
+   * callback: 30006 landline or unreachable, an opt-out), as a failed send would: the channel off
+   * for an opt-out, the address marked invalid or removed, undeliverable pending notifications
+   * cancelled. Returns whether the preferences changed. Throws `ValidationError` for bad input.
+   */
+  reportDeliveryFailure(failure: ReportedDeliveryFailure): Promise<boolean>;
   /** Queues a transactional message (order status, verification code). */
   send(input: SendMessageInput): Promise<string | null>;
   /** Builds every digest that is due now (the scheduled job does this every 15 minutes). */
@@ -106,6 +114,7 @@ export function createNotificationsService(
     preferences: createPreferencesApi(deps),
     deliveries: (query = {}) => listDeliveries(context.storage, query),
     handleAlertMatch,
+    reportDeliveryFailure: (failure) => reportDeliveryFailure(deps, failure),
     async send(input) {
       const id = await sendMessage(deps, input);
       if (id) dispatcher.wake();

@@ -64,6 +64,7 @@ export {
 } from './preferences/preference-inputs';
 export type { DiscordTestResult, NotificationPreferencesApi } from './preferences/preferences-api';
 export type { NotificationPreferencesSummary } from './preferences/summarize-preferences';
+export type { ReportedDeliveryFailure } from './report-delivery-failure';
 export { type SendMessageInput, SendMessageInputSchema } from './send-message';
 export { type DealView, formatDealScore, toDealView } from './templates/deal-view';
 export {

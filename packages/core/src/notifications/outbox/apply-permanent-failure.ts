@@ -15,7 +15,7 @@ type Change = {
 /** Applies `apply` only while the address that failed is still the one stored. */
 function whileCurrent(
   recipient: ChannelRecipientV1,
-  apply: (preferences: NotificationPreferences) => NotificationPreferences,
+  apply: (preferences: NotificationPreferences) => NotificationPreferences | null,
 ): (preferences: NotificationPreferences) => NotificationPreferences | null {
   return (preferences) => {
     const { addresses } = preferences;
@@ -66,10 +66,10 @@ function changeFor(
       reason,
       fields: [`addresses.${flag}`],
       cancelPending: true,
-      apply: whileCurrent(recipient, (prefs) => ({
-        ...prefs,
-        addresses: { ...prefs.addresses, [flag]: true },
-      })),
+      apply: whileCurrent(recipient, (prefs) =>
+        // Already marked: nothing changes, and no second event says it did.
+        prefs.addresses[flag] ? null : { ...prefs, addresses: { ...prefs.addresses, [flag]: true } },
+      ),
     };
   };
   switch (kind) {
@@ -99,7 +99,7 @@ function changeFor(
  * (404/410); `invalid_recipient` marks a phone number or email address invalid (or removes a
  * webhook or subscription). Pending notifications that can no longer be delivered are
  * cancelled, and a `notification.preferences_changed` event reports the change. An address the
- * user has replaced since the failed send is left alone.
+ * user has replaced since the failed send is left alone. Returns whether anything changed.
  */
 export async function applyPermanentFailure(
   deps: NotificationsDeps,
@@ -109,12 +109,12 @@ export async function applyPermanentFailure(
     readonly channel: ChannelKind;
     readonly recipient: ChannelRecipientV1;
   },
-): Promise<void> {
+): Promise<boolean> {
   const change = changeFor(failure.kind, failure.channel, failure.recipient);
-  if (!change) return;
+  if (!change) return false;
   const { context } = deps;
   const { before, after } = await deps.preferences.update(failure.userId, change.apply);
-  if (before === after) return;
+  if (before === after) return false;
   if (change.cancelPending) {
     await context.storage.outbox.cancelPending({
       userId: failure.userId,
@@ -128,4 +128,5 @@ export async function applyPermanentFailure(
     fields: change.fields,
     channel: failure.channel,
   });
+  return true;
 }
