@@ -1,6 +1,7 @@
 import {
   type NotificationChannelV1,
   NotificationDeliveryError,
+  parseChannelSettings,
   parseInput,
   refuseInvalidMessage,
 } from '@deal-scout/core';
@@ -10,7 +11,6 @@ import { buildDiscordPayload } from './discord-payload';
 import { createDiscordRateLimitMemory } from './discord-rate-limit-memory';
 import { parseDiscordWebhookUrl } from './discord-webhook-url';
 import { isGlobalRateLimit, mapDiscordSendError, readResetAfterMs } from './map-discord-error';
-import { parseSettings } from './parse-settings';
 
 /** Settings of {@link createDiscordChannel}. Discord webhooks need no credentials. */
 export type DiscordChannelSettings = {
@@ -65,7 +65,7 @@ const ChannelOptionsSchema = z
  * overrides it per message.
  */
 export function createDiscordChannel(settings: DiscordChannelSettings = {}): NotificationChannelV1 {
-  const resolved = parseSettings(
+  const resolved = parseChannelSettings(
     SettingsSchema,
     {
       requestsPerSecond: settings.requestsPerSecond ?? 45,

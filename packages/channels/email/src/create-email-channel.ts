@@ -1,6 +1,8 @@
 import {
+  defaultEnvironment,
   type NotificationChannelV1,
   NotificationDeliveryError,
+  parseChannelSettings,
   refuseInvalidMessage,
 } from '@deal-scout/core';
 import nodemailer from 'nodemailer';
@@ -9,7 +11,6 @@ import { z } from 'zod';
 import { messageIdFor, parseEmailMessage } from './email-message';
 import { resolveSmtpOptions, type SmtpSettings } from './email-settings';
 import { mapSmtpError } from './map-smtp-error';
-import { defaultEnvironment, parseSettings } from './parse-settings';
 
 /** What the channel needs from a transport: nodemailer's `Transporter` fits. */
 export type EmailTransport = {
@@ -62,7 +63,7 @@ const ChannelSettingsSchema = z.object({
  */
 export function createEmailChannel(settings: EmailChannelSettings = {}): EmailChannel {
   const env = settings.env ?? defaultEnvironment();
-  const resolved = parseSettings(
+  const resolved = parseChannelSettings(
     ChannelSettingsSchema,
     { from: settings.from ?? env.SMTP_FROM, messagesPerSecond: settings.messagesPerSecond ?? 10 },
     'email',

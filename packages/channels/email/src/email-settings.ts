@@ -1,7 +1,11 @@
-import { ConfigurationError } from '@deal-scout/core';
+import {
+  ConfigurationError,
+  defaultEnvironment,
+  parseChannelSettings,
+  type SettingsEnvironment,
+} from '@deal-scout/core';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { z } from 'zod';
-import { defaultEnvironment, parseSettings, type SettingsEnvironment } from './parse-settings';
 
 /** SMTP connection settings; every field falls back to an environment variable. */
 export type SmtpSettings = {
@@ -49,7 +53,7 @@ export function resolveSmtpOptions(settings: SmtpSettings): SMTPPool.Options {
   const secure = settings.secure ?? parseBoolean(env.SMTP_SECURE) ?? fromUrl.secure ?? false;
   const user = settings.auth?.user ?? env.SMTP_USER ?? fromUrl.user;
   const pass = settings.auth?.pass ?? env.SMTP_PASSWORD ?? fromUrl.pass;
-  const parsed = parseSettings(
+  const parsed = parseChannelSettings(
     SmtpSchema,
     {
       host: settings.host ?? env.SMTP_HOST ?? fromUrl.host,

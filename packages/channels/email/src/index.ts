@@ -3,6 +3,7 @@
  * RFC 8058 one-click unsubscribe headers.
  */
 
+export type { SettingsEnvironment } from '@deal-scout/core';
 export {
   createEmailChannel,
   type EmailChannel,
@@ -12,4 +13,3 @@ export {
 export { type EmailMessage, messageIdFor, parseEmailMessage } from './email-message';
 export type { SmtpSettings } from './email-settings';
 export { mapSmtpError } from './map-smtp-error';
-export type { SettingsEnvironment } from './parse-settings';

@@ -1,12 +1,13 @@
 import {
+  defaultEnvironment,
   type NotificationChannelV1,
   PhoneNumberSchema,
+  parseChannelSettings,
   parseInput,
   refuseInvalidMessage,
 } from '@deal-scout/core';
 import { z } from 'zod';
 import { mapTwilioSendError, mapTwilioTransportFailure } from './map-twilio-error';
-import { defaultEnvironment, parseSettings } from './parse-settings';
 import { resolveTwilioCredentials, type TwilioCredentialSettings } from './twilio-credentials';
 import { createTwilioHttp } from './twilio-http';
 
@@ -86,7 +87,7 @@ const SmsMessageSchema = z.object({
 export function createTwilioChannel(settings: TwilioChannelSettings = {}): NotificationChannelV1 {
   const credentials = resolveTwilioCredentials(settings);
   const env = settings.env ?? defaultEnvironment();
-  const resolved = parseSettings(
+  const resolved = parseChannelSettings(
     ChannelSettingsSchema,
     {
       from: settings.from ?? env.TWILIO_FROM_NUMBER,

@@ -2,9 +2,11 @@ import {
   AdapterError,
   AuthenticationError,
   type DealScoutError,
+  defaultEnvironment,
   NotFoundError,
   NotificationDeliveryError,
   PhoneNumberSchema,
+  parseChannelSettings,
   parseInput,
   parseRetryAfterMs,
   RateLimitedError,
@@ -12,7 +14,6 @@ import {
 } from '@deal-scout/core';
 import { z } from 'zod';
 import { readTwilioErrorBody, twilioErrorCodeToFailureKind } from './map-twilio-error';
-import { defaultEnvironment, parseSettings } from './parse-settings';
 import { resolveTwilioCredentials, type TwilioCredentialSettings } from './twilio-credentials';
 import { createTwilioHttp, type TwilioHttpFailure, type TwilioHttpResponse } from './twilio-http';
 
@@ -106,7 +107,7 @@ const VerificationSchema = z.object({
 export function createTwilioVerify(settings: TwilioVerifySettings = {}): TwilioVerify {
   const credentials = resolveTwilioCredentials(settings);
   const env = settings.env ?? defaultEnvironment();
-  const resolved = parseSettings(
+  const resolved = parseChannelSettings(
     VerifySettingsSchema,
     {
       serviceSid: settings.serviceSid ?? env.TWILIO_VERIFY_SERVICE_SID,

@@ -1,7 +1,14 @@
-import { AuthenticationError, type DeliveryFailureKind, parseInput, ValidationError } from '@deal-scout/core';
+import {
+  AuthenticationError,
+  type DeliveryFailureKind,
+  defaultEnvironment,
+  parseChannelSettings,
+  parseInput,
+  type SettingsEnvironment,
+  ValidationError,
+} from '@deal-scout/core';
 import { z } from 'zod';
 import { twilioErrorCodeToFailureKind } from './map-twilio-error';
-import { defaultEnvironment, parseSettings, type SettingsEnvironment } from './parse-settings';
 import { isValidTwilioSignature, type TwilioRequestParams } from './twilio-signature';
 
 /** Message statuses Twilio reports (`api.v2010.account.message` `status`); new ones pass through. */
@@ -97,7 +104,7 @@ export function createTwilioStatusCallbackHandler(
   settings: TwilioStatusCallbackSettings = {},
 ): TwilioStatusCallbackHandler {
   const env = settings.env ?? defaultEnvironment();
-  const resolved = parseSettings(
+  const resolved = parseChannelSettings(
     HandlerSettingsSchema,
     {
       authToken: settings.authToken ?? env.TWILIO_AUTH_TOKEN,

@@ -3,6 +3,7 @@
  * with `X-Twilio-Signature` validation, and one-time codes through Twilio Verify.
  */
 
+export type { SettingsEnvironment } from '@deal-scout/core';
 export { createTwilioChannel, type TwilioChannelSettings } from './create-twilio-channel';
 export {
   createTwilioVerify,
@@ -19,6 +20,5 @@ export {
   type TwilioStatusCallbackSettings,
 } from './handle-twilio-status-callback';
 export { readTwilioErrorBody, type TwilioErrorBody, twilioErrorCodeToFailureKind } from './map-twilio-error';
-export type { SettingsEnvironment } from './parse-settings';
 export type { TwilioCredentialSettings } from './twilio-credentials';
 export { computeTwilioSignature, isValidTwilioSignature, type TwilioRequestParams } from './twilio-signature';

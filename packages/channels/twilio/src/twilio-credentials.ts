@@ -1,5 +1,5 @@
+import { defaultEnvironment, parseChannelSettings, type SettingsEnvironment } from '@deal-scout/core';
 import { z } from 'zod';
-import { defaultEnvironment, parseSettings, type SettingsEnvironment } from './parse-settings';
 
 /** Twilio account credentials shared by the Messages and Verify clients. */
 export type TwilioCredentialSettings = {
@@ -39,7 +39,7 @@ export type ResolvedTwilioCredentials = {
  */
 export function resolveTwilioCredentials(settings: TwilioCredentialSettings): ResolvedTwilioCredentials {
   const env = settings.env ?? defaultEnvironment();
-  const parsed = parseSettings(
+  const parsed = parseChannelSettings(
     CredentialsSchema,
     {
       accountSid: settings.accountSid ?? env.TWILIO_ACCOUNT_SID,

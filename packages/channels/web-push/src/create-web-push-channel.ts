@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
+  defaultEnvironment,
   type NotificationChannelV1,
   NotificationDeliveryError,
   PushSubscriptionSchema,
+  parseChannelSettings,
   parseInput,
   refuseInvalidMessage,
+  type SettingsEnvironment,
 } from '@deal-scout/core';
 import webpush from 'web-push';
 import { z } from 'zod';
 import { hostOf, mapPushError } from './map-push-error';
-import { defaultEnvironment, parseSettings, type SettingsEnvironment } from './parse-settings';
 import { buildPushPayload } from './push-payload';
 
 /** How soon the push service should wake the device (RFC 8030 §5.3). */
@@ -95,7 +97,7 @@ const PushOptionsSchema = z
  */
 export function createWebPushChannel(settings: WebPushChannelSettings = {}): NotificationChannelV1 {
   const env = settings.env ?? defaultEnvironment();
-  const resolved = parseSettings(
+  const resolved = parseChannelSettings(
     SettingsSchema,
     {
       vapidSubject: settings.vapidSubject ?? env.VAPID_SUBJECT,

@@ -3,6 +3,7 @@
  * the web-push library.
  */
 
+export type { SettingsEnvironment } from '@deal-scout/core';
 export {
   createWebPushChannel,
   generateVapidKeys,
@@ -10,5 +11,4 @@ export {
   type WebPushChannelSettings,
 } from './create-web-push-channel';
 export { hostOf, mapPushError } from './map-push-error';
-export type { SettingsEnvironment } from './parse-settings';
 export { buildPushPayload, maxPushPayloadBytes } from './push-payload';

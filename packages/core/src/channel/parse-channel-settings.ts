@@ -1,14 +1,20 @@
-import { ConfigurationError, toValidationIssues } from '@deal-scout/core';
 import type { z } from 'zod';
+import { ConfigurationError } from '../errors/configuration-error';
+import { toValidationIssues } from '../shared/parse-input';
 
 /** Environment variables a setting may fall back to (defaults to `process.env`). */
 export type SettingsEnvironment = Readonly<Record<string, string | undefined>>;
 
 /**
- * Validates factory settings and throws a `ConfigurationError` naming the first bad field. Values
- * are never echoed, because several settings are secrets.
+ * Validates an adapter factory's settings and throws a `ConfigurationError` naming the first bad
+ * field (`Invalid settings: authToken: …`). Values are never echoed, because several settings are
+ * secrets. `source` is the adapter's id, for the error.
  */
-export function parseSettings<S extends z.ZodType>(schema: S, value: unknown, source: string): z.output<S> {
+export function parseChannelSettings<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  source: string,
+): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const [first] = toValidationIssues(result.error);
