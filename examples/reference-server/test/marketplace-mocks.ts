@@ -3,6 +3,7 @@ import { HttpResponse, http } from 'msw';
 import {
   clientId,
   clientSecret,
+  phoneCategoryHandlers,
   ruName,
   tokenEndpoint,
   verificationToken,
@@ -18,7 +19,7 @@ export {
   hasEbaySpecs,
   missingSpecsMessage,
 } from '../../../packages/marketplaces/ebay/test/ebay-spec-validator';
-export { createEbayMockServer, type EbayMockServer };
+export { createEbayMockServer, type EbayMockServer, phoneCategoryHandlers };
 
 /** eBay application credentials the mock token endpoint accepts (HTTP Basic). */
 export const ebayApp = { clientId, clientSecret, ruName, verificationToken };

@@ -18,6 +18,7 @@ import {
   hasEbaySpecs,
   loopbackOnly,
   missingSpecsMessage,
+  phoneCategoryHandlers,
   signAsEbay,
 } from './marketplace-mocks';
 import { engines, startTestServer, type TestServer } from './start-test-server';
@@ -314,39 +315,7 @@ describe.runIf(hasEbaySpecs).each(engines)('marketplace accounts end to end on $
         },
       }),
     ),
-    mock.operation('get', '/commerce/taxonomy/v1/get_default_category_tree_id', () => ({
-      body: { categoryTreeId: '0', categoryTreeVersion: '119' },
-    })),
-    mock.operation('get', '/commerce/taxonomy/v1/category_tree/:tree/get_category_suggestions', () => ({
-      body: {
-        categoryTreeId: '0',
-        categoryTreeVersion: '119',
-        categorySuggestions: [
-          {
-            category: { categoryId: '9355', categoryName: 'Cell Phones & Smartphones' },
-            categoryTreeNodeAncestors: [
-              { categoryId: '15032', categoryName: 'Cell Phones & Accessories', categoryTreeNodeLevel: 1 },
-            ],
-            categoryTreeNodeLevel: 2,
-          },
-        ],
-      },
-    })),
-    mock.operation('get', '/commerce/taxonomy/v1/category_tree/:tree/get_item_aspects_for_category', () => ({
-      body: {
-        aspects: [
-          { localizedAspectName: 'Brand', aspectConstraint: { aspectRequired: true } },
-          { localizedAspectName: 'Model', aspectConstraint: { aspectRequired: true } },
-        ],
-      },
-    })),
-    mock.operation('get', '/sell/metadata/v1/marketplace/:marketplaceId/get_item_condition_policies', () => ({
-      body: {
-        itemConditionPolicies: [
-          { categoryId: '9355', itemConditions: [{ conditionId: '1000' }, { conditionId: '3000' }] },
-        ],
-      },
-    })),
+    ...phoneCategoryHandlers(mock),
     mock.operation('get', '/sell/inventory/v1/location/:key', () => ({
       status: 404,
       body: {

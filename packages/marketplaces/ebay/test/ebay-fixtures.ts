@@ -135,3 +135,46 @@ export function tokenEndpoint(
     return reply(form);
   });
 }
+
+/**
+ * Taxonomy and Metadata answers for the iPhone {@link draft}: the default tree, the suggestion
+ * "Cell Phones & Smartphones" (9355), Brand and Model as required aspects, and the condition
+ * policy allowing New (1000) and Used (3000).
+ */
+export function phoneCategoryHandlers(mock: EbayMockServer) {
+  return [
+    mock.operation('get', '/commerce/taxonomy/v1/get_default_category_tree_id', () => ({
+      body: { categoryTreeId: '0', categoryTreeVersion: '119' },
+    })),
+    mock.operation('get', '/commerce/taxonomy/v1/category_tree/:tree/get_category_suggestions', () => ({
+      body: {
+        categoryTreeId: '0',
+        categoryTreeVersion: '119',
+        categorySuggestions: [
+          {
+            category: { categoryId: '9355', categoryName: 'Cell Phones & Smartphones' },
+            categoryTreeNodeAncestors: [
+              { categoryId: '15032', categoryName: 'Cell Phones & Accessories', categoryTreeNodeLevel: 1 },
+            ],
+            categoryTreeNodeLevel: 2,
+          },
+        ],
+      },
+    })),
+    mock.operation('get', '/commerce/taxonomy/v1/category_tree/:tree/get_item_aspects_for_category', () => ({
+      body: {
+        aspects: [
+          { localizedAspectName: 'Brand', aspectConstraint: { aspectRequired: true } },
+          { localizedAspectName: 'Model', aspectConstraint: { aspectRequired: true } },
+        ],
+      },
+    })),
+    mock.operation('get', '/sell/metadata/v1/marketplace/:marketplaceId/get_item_condition_policies', () => ({
+      body: {
+        itemConditionPolicies: [
+          { categoryId: '9355', itemConditions: [{ conditionId: '1000' }, { conditionId: '3000' }] },
+        ],
+      },
+    })),
+  ];
+}

@@ -2,7 +2,14 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { createDealScout, createManualClock, type LoggerV1 } from '@deal-scout/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEbayMarketplace } from '../src';
-import { draft, ebaySettings, endpointUrl, ruName, tokenEndpoint } from './ebay-fixtures';
+import {
+  draft,
+  ebaySettings,
+  endpointUrl,
+  phoneCategoryHandlers,
+  ruName,
+  tokenEndpoint,
+} from './ebay-fixtures';
 import { createEbayMockServer } from './ebay-mock-server';
 import { hasEbaySpecs, missingSpecsMessage } from './ebay-spec-validator';
 
@@ -35,47 +42,7 @@ describe.runIf(hasEbaySpecs)('the eBay adapter inside createDealScout', () => {
           imageUrl: `https://i.ebayimg.com/images/g/${encodeURIComponent(JSON.parse(call.body).imageUrl.slice(-9))}/s-l1600.jpg`,
         },
       })),
-      mock.operation('get', '/commerce/taxonomy/v1/get_default_category_tree_id', () => ({
-        body: { categoryTreeId: '0', categoryTreeVersion: '119' },
-      })),
-      mock.operation('get', '/commerce/taxonomy/v1/category_tree/:tree/get_category_suggestions', () => ({
-        body: {
-          categoryTreeId: '0',
-          categoryTreeVersion: '119',
-          categorySuggestions: [
-            {
-              category: { categoryId: '9355', categoryName: 'Cell Phones & Smartphones' },
-              categoryTreeNodeAncestors: [
-                { categoryId: '15032', categoryName: 'Cell Phones & Accessories', categoryTreeNodeLevel: 1 },
-              ],
-              categoryTreeNodeLevel: 2,
-            },
-          ],
-        },
-      })),
-      mock.operation(
-        'get',
-        '/commerce/taxonomy/v1/category_tree/:tree/get_item_aspects_for_category',
-        () => ({
-          body: {
-            aspects: [
-              { localizedAspectName: 'Brand', aspectConstraint: { aspectRequired: true } },
-              { localizedAspectName: 'Model', aspectConstraint: { aspectRequired: true } },
-            ],
-          },
-        }),
-      ),
-      mock.operation(
-        'get',
-        '/sell/metadata/v1/marketplace/:marketplaceId/get_item_condition_policies',
-        () => ({
-          body: {
-            itemConditionPolicies: [
-              { categoryId: '9355', itemConditions: [{ conditionId: '1000' }, { conditionId: '3000' }] },
-            ],
-          },
-        }),
-      ),
+      ...phoneCategoryHandlers(mock),
       mock.operation('get', '/sell/inventory/v1/location/:key', () => ({
         body: { merchantLocationKey: 'providence-warehouse' },
       })),
