@@ -8,6 +8,7 @@ import { silentLogger } from '../runtime/logger';
 import { checkDealAlertsCursorKey } from './check-deal-alerts-job';
 import type { DealAlertRule } from './deal-alert-rule';
 import type { RulesSettings } from './rules-settings';
+import { ruleRecord } from './testing/rule-record';
 
 function setup(rules: RulesSettings = {}) {
   const clock = createManualClock('2026-03-01T12:00:00Z');
@@ -120,27 +121,14 @@ describe('real-time matching', () => {
 });
 
 describe('catch-up check', () => {
-  const storedRule = (overrides: Partial<DealAlertRule>): DealAlertRule => ({
-    id: 'rule_elsewhere',
-    userId: 'carol',
-    name: 'bikes',
-    enabled: true,
-    keywords: ['road bike'],
-    excludeKeywords: [],
-    categories: [],
-    condition: null,
-    minPrice: null,
-    maxPrice: null,
-    location: null,
-    radiusMi: null,
-    minDealScore: null,
-    marketplaces: [],
-    notificationChannels: [],
-    createdAt: '2026-03-01T12:00:00.000Z',
-    updatedAt: '2026-03-01T12:00:00.000Z',
-    lastTriggeredAt: null,
-    ...overrides,
-  });
+  const storedRule = (overrides: Partial<DealAlertRule>): DealAlertRule =>
+    ruleRecord({
+      id: 'rule_elsewhere',
+      userId: 'carol',
+      name: 'bikes',
+      keywords: ['road bike'],
+      ...overrides,
+    });
 
   it('matches a rule created elsewhere against recent listings, once, and keeps its cursor', async () => {
     const { s, alerts, clock } = setup();

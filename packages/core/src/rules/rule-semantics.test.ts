@@ -4,6 +4,7 @@ import { usd } from '../listing/money';
 import type { MatchableRule } from './compiled-rule';
 import { createNaiveRuleMatcher } from './naive-rule-matcher';
 import { explainRuleMatch } from './rule-semantics';
+import { ruleRecord } from './testing/rule-record';
 
 const providence = { lat: 41.824, lon: -71.4128 };
 
@@ -20,21 +21,7 @@ function listing(overrides: Partial<ListingInput> = {}): Listing {
 }
 
 function rule(overrides: Partial<MatchableRule> = {}): MatchableRule {
-  return {
-    id: 'rule-1',
-    enabled: true,
-    keywords: [],
-    excludeKeywords: [],
-    categories: [],
-    condition: null,
-    minPrice: null,
-    maxPrice: null,
-    location: null,
-    radiusMi: null,
-    minDealScore: null,
-    marketplaces: [],
-    ...overrides,
-  };
+  return ruleRecord(overrides);
 }
 
 const matches = (

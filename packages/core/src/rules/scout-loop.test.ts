@@ -11,28 +11,10 @@ import type { DealAlertRule } from './deal-alert-rule';
 import { explainRuleMatch } from './rule-semantics';
 import type { ScoutLoopSettings } from './rules-settings';
 import { planScoutQueries } from './scout-queries';
+import { ruleRecord } from './testing/rule-record';
 
-const rule = (overrides: Partial<DealAlertRule>): DealAlertRule => ({
-  id: 'r',
-  userId: 'u',
-  name: 'rule',
-  enabled: true,
-  keywords: [],
-  excludeKeywords: [],
-  categories: [],
-  condition: null,
-  minPrice: null,
-  maxPrice: null,
-  location: null,
-  radiusMi: null,
-  minDealScore: null,
-  marketplaces: [],
-  notificationChannels: [],
-  createdAt: '2026-03-01T12:00:00.000Z',
-  updatedAt: '2026-03-01T12:00:00.000Z',
-  lastTriggeredAt: null,
-  ...overrides,
-});
+const rule = (overrides: Partial<DealAlertRule>): DealAlertRule =>
+  ruleRecord({ id: 'r', userId: 'u', ...overrides });
 
 describe('planScoutQueries', () => {
   it('merges rules sharing a keyword on a marketplace into one search with the loosest shared filters', () => {
