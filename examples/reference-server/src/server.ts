@@ -10,7 +10,7 @@ import { createUserStore } from './auth/users';
 import { type ComposedScout, composeScout } from './compose/create-scout';
 import type { Env } from './compose/env';
 import { createApp } from './http/create-app';
-import { httpProblem } from './http/problem';
+import { httpProblem, problemResponseFor } from './http/problem';
 
 /** A running server. */
 export type RunningServer = {
@@ -80,10 +80,9 @@ function startingResponse(request: Request): Response {
   const path = new URL(request.url).pathname;
   if (path === '/health') return Response.json({ status: 'ok' });
   if (path === '/ready') return Response.json({ status: 'unavailable' }, { status: 503 });
-  const problem = httpProblem(503, 'STARTING', 'the server is starting up; try again in a few seconds');
-  return new Response(JSON.stringify({ ...problem, instance: path }), {
-    status: 503,
-    headers: { 'content-type': 'application/problem+json', 'retry-after': '5' },
+  return problemResponseFor(path, {
+    ...httpProblem(503, 'STARTING', 'the server is starting up; try again in a few seconds'),
+    retryAfterSeconds: 5,
   });
 }
 

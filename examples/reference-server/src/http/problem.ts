@@ -34,9 +34,14 @@ export type Problem = {
 
 /** Answers with `application/problem+json`. */
 export function problemResponse(c: Context, problem: Problem): Response {
+  return problemResponseFor(c.req.path, problem);
+}
+
+/** {@link problemResponse} for a request path, where there is no Hono context (before the app exists). */
+export function problemResponseFor(path: string, problem: Problem): Response {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   if (problem.retryAfterSeconds !== undefined) headers['retry-after'] = String(problem.retryAfterSeconds);
-  return new Response(JSON.stringify({ ...problem, instance: c.req.path }), {
+  return new Response(JSON.stringify({ ...problem, instance: path }), {
     status: problem.status,
     headers,
   });
